@@ -388,7 +388,11 @@ def _since_statements() -> tuple[Select[Posting], Select[PostingMove], Select[Pa
     moves = (select(PostingMove).join(Posting, Posting.id == PostingMove.posting_id)
              .where(Posting.folio_id == folio_id, PostingMove.id > after).order_by(PostingMove.id))
     # Its card record joined, not a statement of its own: one round trip fewer on PostgreSQL.
-    payments = (select(Payment).where(Payment.folio_id == folio_id, Payment.id > after)
+    # Only up to the highest id _tops saw, which the folio's payments were counted at: a payment
+    # committed in between is read by the next reload, never shown uncounted (on PostgreSQL its count
+    # could cancel out a lower id committed late and never read).
+    payments = (select(Payment).where(Payment.folio_id == folio_id, Payment.id > after,
+                                      Payment.id <= bindparam("upto", type_=Integer))
                 .options(joinedload(Payment.card_record)).order_by(Payment.id))
     return postings, moves, payments
 
@@ -401,7 +405,8 @@ def _read_since(session: Session, folio_id: int, seen: LedgerSeen) -> _NewRows:
     postings_since, moves_since, payments_since = _since_statements()
     postings = session.scalars(postings_since, {"folio_id": folio_id, "after": seen.posting_id}).all()
     moves = session.scalars(moves_since, {"folio_id": folio_id, "after": seen.move_id}).all()
-    payments = session.scalars(payments_since, {"folio_id": folio_id, "after": seen.payment_id}).all()
+    payments = session.scalars(payments_since, {"folio_id": folio_id, "after": seen.payment_id,
+                                                "upto": tops.ids[2]}).all()
     bill_ids = [bill.id for bill in folio.bills]
     totals = _settled({(row.bill_id, row.currency): (row.charges, row.paid, row.entries)
                        for row in session.execute(_BILL_TOTALS, {"bills": bill_ids})} if bill_ids else {})
