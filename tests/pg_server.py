@@ -277,9 +277,10 @@ class PgServer:
         if keep_data:
             if not self._running:
                 raise PgServerError("the server is not running: its data directory may not be whole")
-            self._running = False
             self._run([str(self.bin_dir / "pg_ctl"), "stop", "-D", str(self.data_dir), "-m", "fast", "-w",
                        "-t", str(_START_TIMEOUT_S)])
+            # Only now: a clean stop that failed leaves a running server for the caller's stop() to end.
+            self._running = False
             # Shut down cleanly, the cluster needs none of its write-ahead log; what is left are segments
             # kept for reuse (the 20,000 hotel's load left 465 of its 698 MiB), which every copy would
             # carry. pg_resetwal empties it as pg_upgrade does, and refuses a cluster not shut down cleanly.
