@@ -200,6 +200,8 @@ class Startup(QObject):
         self.window = MainWindow(self.context)
         self.window.closed.connect(self.app.quit)
         self.window.show()
+        # Before the first jobs start: what they leave behind is collected as usual.
+        keep_start_up_out_of_collections()
         self.context.start_watching()
         self.context.reload_devices()
         self.context.mailer.start()
@@ -215,7 +217,6 @@ class Startup(QObject):
 
             # A one-desk hotel's POS service (setting run_in_desk): started once, stopped at exit.
             self.pos_service = start_if_configured(self.database)
-        keep_start_up_out_of_collections()
 
     def _start_heartbeat(self) -> None:
         """Tell the other desks, every minute, that someone is still signed in here (a restore waits)."""
