@@ -140,6 +140,37 @@ def test_a_released_hold_is_deleted_at_converge_and_used_once(rig: ConvergeRig):
             lambda: capture_online_hold(rig.runner, rig.cashier, rig.operator_id, hold.id), field="hold")
 
 
+@pytest.mark.parametrize("answer_lost", [False, True])
+def test_a_release_converge_states_no_amount_for_is_settled_released_at_the_holds_amount(
+        rig: ConvergeRig, monkeypatch: pytest.MonkeyPatch, answer_lost: bool):
+    stay, card_id = rig.saved_card()
+    pre_authorise_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.folio_id, eur("100.00"))
+    [hold] = rig.hotel.query(cards.holds_of_folio, stay.folio_id)
+    query = rig.fake._query
+
+    def hold_without_amount(fields: dict[str, str]) -> Element:
+        # Converge's record of the hold, read before it is deleted, says no amount: the release moves no
+        # money and its own answer says it was done.
+        answer = query(fields)
+        answer.remove(answer.find("ssl_amount"))  # type: ignore[arg-type]
+        return answer
+
+    monkeypatch.setattr(rig.fake, "_query", hold_without_amount)
+    if answer_lost:  # then txnquery tells it was deleted, still without an amount
+        rig.fake.lose_next_answer(only="ccdelete")
+    manager = rig.hotel.as_role(Role.MANAGER).actor
+    done = release_online_hold(rig.runner, manager, rig.operator_id, hold.id)
+    assert done.settled and done.intent.state is IntentState.SETTLED
+    assert done.error.startswith("AnswerLost") if answer_lost else not done.error
+    assert len(sent(rig, "ccdelete")) == 1 and len(sent(rig, "txnquery")) == 1 + answer_lost
+    [txn] = rig.fake.transactions.values()
+    assert txn["ssl_transaction_type"] == "DELETE"
+    [released] = [r for r in rig.records() if r.operation is CardRecordKind.RELEASE]
+    assert released.amount == eur("100.00") and released.original_id == hold.id
+    assert rig.hotel.query(cards.hold_view, hold.id).state is cards.HoldState.RELEASED
+    assert rig.card_payments(stay.folio_id) == [] and rig.hotel.query(unresolved) == []
+
+
 def test_an_expired_hold_is_refused_plainly_and_the_card_can_be_charged_directly(rig: ConvergeRig):
     stay, card_id = rig.saved_card()
     pre_authorise_saved_card(rig.runner, rig.cashier, rig.operator_id, card_id, stay.folio_id, eur("100.00"))

@@ -266,10 +266,11 @@ class ConvergeOperator:
         return Done(reference, _minor_of(answer.findtext("ssl_amount"), currency), currency)
 
     def release(self, reference: str, key: str) -> Done:
-        hold = self._held(reference)
-        currency = hold.findtext("ssl_transaction_currency") or "USD"
+        # What is released is read before Converge is asked, as a refund's void is: nothing read after
+        # ccdelete can leave a release Converge did pending.
+        released = _released(reference, self._held(reference))
         self._money("ccdelete", {"ssl_txn_id": reference})
-        return Done(reference, _minor_of(hold.findtext("ssl_amount"), currency), currency)
+        return released
 
     def refund(self, reference: str, amount_minor: int, key: str, currency: str = "") -> Done:
         payment = self._held(reference)
@@ -354,15 +355,16 @@ class ConvergeOperator:
                     done = Done(done.reference, _minor_of(txn.findtext("ssl_auth_amount") or txn.findtext("ssl_amount"),
                                                        currency), currency)
                 return Found(Finding.DONE, done)
-            case Operation.CAPTURE | Operation.RELEASE:
+            case Operation.RELEASE:
+                hold = self._held(reference)
+                deleted = (hold.findtext("ssl_transaction_type") or "").upper() == "DELETE"
+                return Found(Finding.DONE, _released(reference, hold)) if deleted else Found(Finding.NOT_DONE)
+            case Operation.CAPTURE:
                 hold = self._held(reference)
                 kind = (hold.findtext("ssl_transaction_type") or "").upper()
                 currency = hold.findtext("ssl_transaction_currency") or "USD"
                 amount = _minor_of(hold.findtext("ssl_amount"), currency)
-                if operation is Operation.CAPTURE:
-                    return Found(Finding.DONE, Done(reference, amount, currency)) if kind == "SALE" \
-                        else Found(Finding.NOT_DONE)
-                return Found(Finding.DONE, Done(reference, amount, currency)) if kind == "DELETE" \
+                return Found(Finding.DONE, Done(reference, amount, currency)) if kind == "SALE" \
                     else Found(Finding.NOT_DONE)
         raise AssertionError(operation)
 
@@ -380,6 +382,18 @@ def _saved(answer: Element, holder: str) -> SavedToken:
         (answer.findtext("ssl_card_short_description") or "").upper(), "card")
     return SavedToken(kept_token(answer.findtext("ssl_token") or ""), "", brand, masked[-4:], int(expiry[:2] or 0),
                       2000 + int(expiry[2:] or 0), holder)
+
+
+def _released(reference: str, hold: Element) -> Done:
+    """A hold released, from Converge's record of it: a release moves no money, so an amount the record does
+    not state (or not readably) is left unsaid and the desk records the hold's own, where a charge's would
+    stay pending."""
+    currency = hold.findtext("ssl_transaction_currency") or "USD"
+    try:
+        amount: int | None = _minor_of(hold.findtext("ssl_amount"), currency)
+    except AnswerLost:
+        amount = None
+    return Done(reference, amount, currency)
 
 
 def _done(answer: Element, currency: str) -> Done:

@@ -52,7 +52,9 @@ class Done:
     """An operation the operator did: its reference, and the money it moved or holds (minor units)."""
 
     reference: str
-    amount_minor: int
+    # None only for a release the operator did without stating the hold's amount: it moves no money, and
+    # the desk records the hold's own amount.
+    amount_minor: int | None
     currency: str
     brand: str = ""
     last4: str = ""
