@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from desk.cash.shifts import open_shift
@@ -25,6 +29,9 @@ from hardware.simulators.printer import TcpPrinterServer
 from hardware.simulators.printer_engine import SimulatedPrinter
 from tests.actors import signed_in
 from ui.ops import delivery
+
+if TYPE_CHECKING:
+    from ui.app import Startup
 
 DEMO_TODAY = date(2026, 11, 23)
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,13 +93,47 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def demo_database(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    """A private copy of the demo hotel for one test."""
+def demo_url(demo_template: Path, tmp_path: Path) -> str:
+    """A private copy of the demo hotel for one test, as the address the desk program is started with."""
     path = tmp_path / "desk.sqlite3"
     shutil.copy(demo_template, path)
-    database = Database(f"sqlite:///{path}")
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def demo_database(demo_url: str) -> Iterator[Database]:
+    """A private copy of the demo hotel for one test."""
+    database = Database(demo_url)
     yield database
     database.dispose()
+
+
+@contextmanager
+def started_desk(url: str, workstation: str, user: str | None) -> Iterator[Startup]:
+    """The desk program started on ``url`` as ``desk --workstation W --user U`` starts it, in this test's
+    application: its sign-in window up, the database opening; shut down at the end, whatever happened."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import Startup
+
+    startup = Startup(QApplication.instance(), argparse.Namespace(database=url, workstation=workstation,
+                                                                  demo=False, user=user))
+    try:
+        startup.start()
+        yield startup
+    finally:
+        startup.shut_down()
+
+
+def sign_in_at_start(qtbot, startup: Startup, secret: str) -> None:
+    """Once the started desk's database is open, types ``secret`` in its sign-in window and presses Sign in,
+    as a clerk does; returns with the main window shown."""
+    dialog = startup.sign_in_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: startup.database is not None, timeout=30_000)
+    qtbot.keyClicks(dialog.secret_edit, secret)
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: startup.window is not None and startup.window.isVisible(), timeout=30_000)
 
 
 @pytest.fixture

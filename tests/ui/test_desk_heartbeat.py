@@ -3,14 +3,10 @@ waits for a write still running, saying so."""
 
 from __future__ import annotations
 
-import argparse
-import shutil
 import threading
 from datetime import timedelta
-from pathlib import Path
 
-import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select, update
 
@@ -18,16 +14,9 @@ import desk.people.desks
 from desk.core.types import utcnow
 from desk.db.engine import Database
 from desk.people.models import DeskSession
-from ui.app import Startup
+from tests.ui.conftest import sign_in_at_start, started_desk
 
 WORKSTATION = "BEAT-1"
-
-
-@pytest.fixture
-def demo_url(demo_template: Path, tmp_path: Path) -> str:
-    path = tmp_path / "desk.sqlite3"
-    shutil.copy(demo_template, path)
-    return f"sqlite:///{path}"
 
 
 def _rows(url: str) -> list[tuple[str, str, object]]:
@@ -48,16 +37,8 @@ def test_a_signed_in_desk_is_recorded_beats_off_the_gui_thread_and_goes_at_quit(
         original(*args, **kwargs)
 
     monkeypatch.setattr(desk.people.desks, "desk_seen", noted)
-    startup = Startup(QApplication.instance(), argparse.Namespace(database=demo_url, workstation=WORKSTATION,
-                                                                  demo=False, user="anna"))
-    try:
-        startup.start()
-        dialog = startup.sign_in_dialog
-        assert dialog is not None
-        qtbot.waitUntil(lambda: startup.database is not None, timeout=30_000)
-        qtbot.keyClicks(dialog.secret_edit, "anna")
-        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: startup.window is not None and startup.window.isVisible(), timeout=30_000)
+    with started_desk(demo_url, WORKSTATION, "anna") as startup:
+        sign_in_at_start(qtbot, startup, "anna")
         [(workstation, username, _seen)] = _rows(demo_url)
         assert (workstation, username) == (WORKSTATION, "anna")
 
@@ -80,8 +61,6 @@ def test_a_signed_in_desk_is_recorded_beats_off_the_gui_thread_and_goes_at_quit(
         qtbot.wait(300)
         assert beats == [] and _rows(demo_url)[0][2] == seen
         startup.context.database_being_replaced = False
-    finally:
-        startup.shut_down()
     assert _rows(demo_url) == []
 
 
@@ -94,17 +73,10 @@ def test_quitting_waits_for_a_running_write_and_says_so(qtbot, demo_url, monkeyp
     from ui.ops.op import Op
 
     monkeypatch.setattr(ui.app, "QUIT_QUIETLY_S", 0.05)
-    startup = Startup(QApplication.instance(), argparse.Namespace(database=demo_url, workstation=WORKSTATION,
-                                                                  demo=False, user="maria"))
     shown: list[str] = []
-    try:
-        startup.start()
-        dialog = startup.sign_in_dialog
-        assert dialog is not None
-        qtbot.waitUntil(lambda: startup.database is not None, timeout=30_000)
-        qtbot.keyClicks(dialog.secret_edit, "manager")
-        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: startup.context is not None, timeout=30_000)
+    with started_desk(demo_url, WORKSTATION, "maria") as startup:
+        sign_in_at_start(qtbot, startup, "manager")
+        assert startup.context is not None
         database, actor = startup.database, startup.context.actor
         assert database is not None
 
@@ -123,8 +95,6 @@ def test_quitting_waits_for_a_running_write_and_says_so(qtbot, demo_url, monkeyp
         Op(startup.app, slow_write).run()
         qtbot.waitUntil(started.is_set, timeout=30_000)  # running, not queued (a queued op never starts)
         QTimer.singleShot(500, closing_window)  # fires while quitting waits, the event loop turning
-    finally:
-        startup.shut_down()
     assert shown == ["closingProgress"]
     after = Database(demo_url)
     try:

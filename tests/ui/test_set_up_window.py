@@ -3,7 +3,6 @@ first manager, who signs in, chooses their own password, and adds a clerk and a 
 
 from __future__ import annotations
 
-import argparse
 import re
 import zoneinfo
 from datetime import date, datetime
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QWizard
+from PySide6.QtWidgets import QPushButton, QWizard
 from sqlalchemy import select
 
 from desk.core.money import Money
@@ -21,6 +20,7 @@ from desk.people.changes import changes_of
 from desk.people.models import Role, User
 from desk.stays.models import stored_business_date
 from tests.actors import signed_in
+from tests.ui.conftest import started_desk
 from tests.ui.test_no_english import language  # noqa: F401  (the fixture: each test runs in ru and bg)
 
 WORKSTATION = "FRONT-9"
@@ -44,14 +44,10 @@ def fill_set_up(wizard, *, password: str) -> None:
 
 
 def test_from_an_empty_database_a_manager_sets_up_the_hotel_and_adds_a_clerk_and_a_service(qtbot, tmp_path: Path):
-    from ui.app import Startup
     from ui.i18n import format_date, money_text
 
     url = f"sqlite:///{tmp_path}/hotel.sqlite3"
-    startup = Startup(QApplication.instance(),
-                      argparse.Namespace(database=url, workstation=WORKSTATION, demo=False, user=None))
-    try:
-        startup.start()
+    with started_desk(url, WORKSTATION, None) as startup:
         qtbot.waitUntil(lambda: startup.set_up_wizard is not None and startup.set_up_wizard.isVisible(),
                         timeout=30_000)
         wizard = startup.set_up_wizard
@@ -167,8 +163,6 @@ def test_from_an_empty_database_a_manager_sets_up_the_hotel_and_adds_a_clerk_and
             assert session.get(Service, "SPA").price.amount == 35
             assert [(c.username, c.workstation) for c in changes_of(session, "user", "anna")] == [
                 ("elena", WORKSTATION)]
-    finally:
-        startup.shut_down()
 
 
 def test_a_clerk_finds_administration_disabled(qtbot, demo_database: Database):

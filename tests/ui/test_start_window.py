@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
-import shutil
 import threading
-from pathlib import Path
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 import shiboken6
@@ -13,16 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import desk.db.engine
-from ui.app import Startup
+from tests.ui.conftest import started_desk
 
 WORKSTATION = "START-1"
-
-
-@pytest.fixture
-def demo_url(demo_template: Path, tmp_path: Path) -> str:
-    path = tmp_path / "desk.sqlite3"
-    shutil.copy(demo_template, path)
-    return f"sqlite:///{path}"
 
 
 @pytest.fixture
@@ -41,12 +33,18 @@ def opening_held(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list
     return let_go, threads
 
 
+@contextmanager
+def releasing(let_go: threading.Event) -> Iterator[None]:
+    """The held opening is let go however the test ends, before the desk shuts down (which waits for it)."""
+    try:
+        yield
+    finally:
+        let_go.set()
+
+
 def test_a_sign_in_pressed_while_the_database_opens_goes_ahead_once_it_is_open(qtbot, demo_url, opening_held):
     let_go, threads = opening_held
-    startup = Startup(QApplication.instance(), argparse.Namespace(database=demo_url, workstation=WORKSTATION,
-                                                                  demo=False, user="anna"))
-    try:
-        startup.start()
+    with started_desk(demo_url, WORKSTATION, "anna") as startup, releasing(let_go):
         dialog = startup.sign_in_dialog
         assert dialog is not None
         qtbot.waitExposed(dialog)
@@ -64,19 +62,13 @@ def test_a_sign_in_pressed_while_the_database_opens_goes_ahead_once_it_is_open(q
         qtbot.waitUntil(lambda: startup.window is not None and startup.window.isVisible(), timeout=30_000)
         assert not dialog.isVisible() and not dialog.progress_label.isVisible()
         assert startup.context is not None and startup.context.actor.username == "anna"
-    finally:
-        let_go.set()
-        startup.shut_down()
 
 
 def test_a_wrong_user_closes_the_window_shown_meanwhile_and_says_why(qtbot, demo_url, opening_held):
     let_go, _threads = opening_held
-    startup = Startup(QApplication.instance(), argparse.Namespace(database=demo_url, workstation=WORKSTATION,
-                                                                  demo=False, user="nobody"))
     quits: list[bool] = []
     QApplication.instance().aboutToQuit.connect(lambda: quits.append(True))
-    try:
-        startup.start()
+    with started_desk(demo_url, WORKSTATION, "nobody") as startup, releasing(let_go):
         dialog = startup.sign_in_dialog
         assert dialog is not None
         qtbot.waitExposed(dialog)
@@ -93,6 +85,3 @@ def test_a_wrong_user_closes_the_window_shown_meanwhile_and_says_why(qtbot, demo
         assert quits == []  # the window went without quitting: the program ends when the box is read
         box.finished.disconnect()
         box.close()
-    finally:
-        let_go.set()
-        startup.shut_down()
