@@ -20,6 +20,13 @@ def _a_manager_signs_in(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DESK_PASSWORD", "manager")
 
 
+def _status_listed(url: str, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The lines ``desk registers list --status`` prints (what was printed before is set aside)."""
+    capsys.readouterr()
+    assert main(["--database", url, "registers", "list", "--status"]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
 def test_a_register_is_set_to_atol_and_listed_with_its_shift(sqlite_hotel: Hotel, sqlite_url: str, tmp_path: Path,
                                                              capsys: pytest.CaptureFixture[str]):
     server = start_atol_server(tmp_path / "fn.json", own_process=True)  # as a hotel runs it
@@ -30,11 +37,9 @@ def test_a_register_is_set_to_atol_and_listed_with_its_shift(sqlite_hotel: Hotel
         assert code == 0, capsys.readouterr().err
         settings = sqlite_hotel.query(register_settings, "FP-1")
         assert settings.vat_map == {"20": "vat20", "10": "vat10", "": "none"} and settings.vat_code("20.00") == "vat20"
-        capsys.readouterr()
-        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
+        out = _status_listed(sqlite_url, capsys)
     finally:
         server.stop()
-    out = capsys.readouterr().out.splitlines()
     line = next(n for n, text in enumerate(out) if text.startswith("FP-1: "))
     assert f"[atol], at {server.address}, taxation osn, VAT none=none,10=vat10,20=vat20" in out[line]
     assert out[line + 1] == "    shift 0: closed"
@@ -50,12 +55,9 @@ def test_a_register_is_set_to_kkm_server_and_listed_with_its_shift(sqlite_hotel:
         code = main(["--database", sqlite_url, "registers", "set", "FP-1", "--kind", "kkmserver", "--address",
                      server.address, "--device-id", "1", "--taxation", "osn", "--vat", "20=vat20, none=none"])
         assert code == 0, capsys.readouterr().err
-        capsys.readouterr()
-        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
-        out = capsys.readouterr().out.splitlines()
+        out = _status_listed(sqlite_url, capsys)
         server.control("fault", fault="paper")
-        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
-        out_of_paper = capsys.readouterr().out.splitlines()
+        out_of_paper = _status_listed(sqlite_url, capsys)
     finally:
         server.stop()
     line = next(n for n, text in enumerate(out) if text.startswith("FP-1: "))
@@ -122,11 +124,9 @@ def test_a_kkm_server_refusing_the_workstations_login_is_said_on_its_line_and_th
     try:
         assert main(["--database", sqlite_url, "registers", "set", "FP-1", "--kind", "kkmserver", "--address",
                      server.address, "--taxation", "osn", "--vat", "20=vat20, none=none"]) == 0
-        capsys.readouterr()
-        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
+        out = _status_listed(sqlite_url, capsys)
     finally:
         server.stop()
-    out = capsys.readouterr().out.splitlines()
     line = next(n for n, text in enumerate(out) if text.startswith("FP-1: "))
     assert out[line + 1].startswith("    refused: KKM-server at ") and "KKMSERVER_PASSWORD" in out[line + 1]
     codes = [settings.code for settings in sqlite_hotel.query(all_register_settings)]
@@ -142,16 +142,12 @@ def test_a_register_is_set_to_an_erpnet_printer_with_tax_groups_and_listed_with_
         code = main(["--database", sqlite_url, "registers", "set", "FP-1", "--kind", "erpnet", "--address",
                      server.address, "--device-id", "dt279013", "--vat", "9=г, 20=Б, none=А"])
         assert code == 0, capsys.readouterr().err
-        capsys.readouterr()
-        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
-        listed = capsys.readouterr().out.splitlines()
+        listed = _status_listed(sqlite_url, capsys)
         server.control("fault", fault="paper_low")
         server.control("fault", fault="cutter")
-        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
-        faulty = capsys.readouterr().out.splitlines()
+        faulty = _status_listed(sqlite_url, capsys)
         server.control("fault", fault="paper")
-        assert main(["--database", sqlite_url, "registers", "list", "--status"]) == 0
-        out_of_paper = capsys.readouterr().out.splitlines()
+        out_of_paper = _status_listed(sqlite_url, capsys)
     finally:
         server.stop()
     line = next(n for n, text in enumerate(listed) if text.startswith("FP-1: "))

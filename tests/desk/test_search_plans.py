@@ -128,10 +128,7 @@ def test_a_name_search_is_planned_for_the_typed_text_however_often_it_runs(datab
     or company starts with a name, that plan walked every stay newest first (19,000 buffers, 14 ms a search):
     the page's statement is planned for the typed text each time, whatever the server would choose."""
     hotel = _big_hotel(database_url)
-    with hotel.database.engine.begin() as connection:  # the server's choice, made certain
-        database = connection.exec_driver_sql("SELECT current_database()").scalar_one()
-        connection.exec_driver_sql(f'ALTER DATABASE "{database}" SET plan_cache_mode = force_generic_plan')
-    hotel.database.dispose()
+    _generic_plans_chosen(hotel)
     names = [f"{name}{n}" for n in range(1, 10) for name in ("name", "g")]  # each names 1,111 stays: a full page
     with hotel.database.unit_of_work() as session:  # one connection: its prepared statements are listed below
         for typed in names:
@@ -181,10 +178,7 @@ def test_a_days_arrivals_are_planned_for_that_day_however_often_they_are_listed(
     if not database_url.startswith("postgresql"):
         pytest.skip("SQLite keeps no generic plan")
     hotel = make_hotel(database_url)
-    with hotel.database.engine.begin() as connection:  # the server's choice, made certain
-        database = connection.exec_driver_sql("SELECT current_database()").scalar_one()
-        connection.exec_driver_sql(f'ALTER DATABASE "{database}" SET plan_cache_mode = force_generic_plan')
-    hotel.database.dispose()
+    _generic_plans_chosen(hotel)
     days = [date(2022, 3, day) for day in range(1, 11)]
     with hotel.database.unit_of_work() as session:  # one connection: its prepared statements are listed below
         for day in days:
@@ -226,6 +220,15 @@ def test_a_company_names_stays_are_read_company_by_company_on_postgresql(databas
     branches = re.split(r"\n\s*->  Subquery Scan on ", plan)
     [by_company] = [branch for branch in branches if " on company company_" in branch]
     assert "ix_reservation_arrival" not in by_company, plan
+
+
+def _generic_plans_chosen(hotel: Hotel) -> None:
+    """PostgreSQL's choice of one generic plan for a prepared statement, made certain for every connection
+    opened from now on (the pool's are closed)."""
+    with hotel.database.engine.begin() as connection:
+        database = connection.exec_driver_sql("SELECT current_database()").scalar_one()
+        connection.exec_driver_sql(f'ALTER DATABASE "{database}" SET plan_cache_mode = force_generic_plan')
+    hotel.database.dispose()
 
 
 def _page_and_its_plan(hotel: Hotel, text: str) -> tuple[list[Any], str]:

@@ -81,15 +81,18 @@ def test_a_reload_leaves_the_tables_it_did_not_change_alone(qtbot, desk_context,
 
 
 class _Paints(QObject):
-    """The widgets painted, by object name, while it watches the application."""
+    """What is painted while it watches (the application or one widget): the widgets by object name, and
+    the areas they are asked to paint."""
 
     def __init__(self) -> None:
         super().__init__()
         self.names: list[str] = []
+        self.rects: list[QRect] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() is QEvent.Type.Paint:
+        if isinstance(event, QPaintEvent):
             self.names.append(watched.objectName())
+            self.rects.append(event.rect())
         return False
 
 
@@ -214,19 +217,6 @@ def test_services_added_below_the_rows_shown_repaint_none_of_them(qtbot, desk_co
             card.close()
 
 
-class _PaintedAreas(QObject):
-    """The areas a widget is asked to paint while it watches it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rects: list[QRect] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if isinstance(event, QPaintEvent):
-            self.rects.append(event.rect())
-        return False
-
-
 def test_a_service_added_where_the_table_has_room_paints_its_row_not_those_above(qtbot, desk_context,
                                                                                  demo_database):
     folio_id = folio_id_of(demo_database, "R10016")
@@ -237,7 +227,7 @@ def test_a_service_added_where_the_table_has_room_paints_its_row_not_those_above
         qtbot.wait(50)  # the first painting done
         rows = model.rowCount()
         assert rows > 0 and view.rowAt(view.viewport().height() - 1) < 0  # room below the last row
-        areas = _PaintedAreas()
+        areas = _Paints()
         view.viewport().installEventFilter(areas)
         try:
             other_desk = signed_in(demo_database, Role.CASHIER, "FRONT-2")
