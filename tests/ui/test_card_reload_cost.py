@@ -8,6 +8,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QApplication
 
 import ui.reservation_card.tables as tables
+from desk.db.engine import Database
 from desk.ledger.folios import load_folio
 from desk.ledger.postings import post_service
 from desk.people.models import Role
@@ -15,6 +16,14 @@ from tests.actors import signed_in
 from tests.ui.conftest import folio_id_of
 from ui.reservation_card.models import BillsModel, PostingsModel
 from ui.reservation_card.window import open_reservation_card
+
+
+def _posted_at_another_desk(database: Database, folio_id: int, service_code: str, quantity: int = 1) -> None:
+    """A service posted on the folio's first bill at another desk: the open card learns of it when it reloads."""
+    other_desk = signed_in(database, Role.CASHIER, "FRONT-2")
+    with database.writing() as session:
+        bill_id = load_folio(session, folio_id).bills[0].bill.id
+        post_service(session, other_desk, bill_id=bill_id, service_code=service_code, quantity=quantity)
 
 
 def test_columns_are_measured_again_only_when_the_texts_they_fit_changed(qtbot, desk_context, demo_database,
@@ -33,10 +42,7 @@ def test_columns_are_measured_again_only_when_the_texts_they_fit_changed(qtbot, 
 
         # A service posted at another desk: the tables whose first rows show it are fitted again, and
         # its amount is not cut.
-        other_desk = signed_in(demo_database, Role.CASHIER, "FRONT-2")
-        with demo_database.writing() as session:
-            bill_id = load_folio(session, folio_id).bills[0].bill.id
-            post_service(session, other_desk, bill_id=bill_id, service_code="MB-WATER", quantity=999)
+        _posted_at_another_desk(demo_database, folio_id, "MB-WATER", quantity=999)
         with qtbot.waitSignal(card.loaded, timeout=30_000):
             card.reload()
         assert card.postings_view in measured and card.bills_view in measured
@@ -66,10 +72,7 @@ def test_a_reload_leaves_the_tables_it_did_not_change_alone(qtbot, desk_context,
             model.modelReset.connect(lambda name=name: resets.append(name))
             model.headerDataChanged.connect(lambda *_args, name=name: headers.append(name))
 
-        other_desk = signed_in(demo_database, Role.CASHIER, "FRONT-2")
-        with demo_database.writing() as session:
-            bill_id = load_folio(session, folio_id).bills[0].bill.id
-            post_service(session, other_desk, bill_id=bill_id, service_code="MB-WATER")
+        _posted_at_another_desk(demo_database, folio_id, "MB-WATER")
         with qtbot.waitSignal(card.loaded, timeout=30_000):
             card.reload()
 
@@ -103,10 +106,7 @@ def test_a_new_balance_repaints_the_card_s_labels_not_the_whole_cards_window(qtb
         qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
         qtbot.wait(50)  # the window's first painting done
         balance = card.balance_label.text()
-        other_desk = signed_in(demo_database, Role.CASHIER, "FRONT-2")
-        with demo_database.writing() as session:
-            bill_id = load_folio(session, folio_id).bills[0].bill.id
-            post_service(session, other_desk, bill_id=bill_id, service_code="MB-WATER", quantity=7)
+        _posted_at_another_desk(demo_database, folio_id, "MB-WATER", quantity=7)
         paints = _Paints()
         app = QApplication.instance()
         app.installEventFilter(paints)
@@ -230,10 +230,7 @@ def test_a_service_added_where_the_table_has_room_paints_its_row_not_those_above
         areas = _Paints()
         view.viewport().installEventFilter(areas)
         try:
-            other_desk = signed_in(demo_database, Role.CASHIER, "FRONT-2")
-            with demo_database.writing() as session:
-                bill_id = load_folio(session, folio_id).bills[0].bill.id
-                post_service(session, other_desk, bill_id=bill_id, service_code="MB-BEER")
+            _posted_at_another_desk(demo_database, folio_id, "MB-BEER")
             with qtbot.waitSignal(card.loaded, timeout=30_000):
                 card.reload()
             qtbot.waitUntil(lambda: areas.rects != [], timeout=5_000)
