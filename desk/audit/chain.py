@@ -33,12 +33,12 @@ _LOCK_HEAD = select(AuditHead.id).where(AuditHead.id == HEAD_ROW).with_for_updat
 
 _ENTRIES = AuditEntry.__table__
 _WRITTEN = [column.name for column in _ENTRIES.c if column.name != "id"]
-_NEW_ENTRY = insert(_ENTRIES)
+_NEW_ENTRY = insert(AuditEntry)
 # The next entry, written only if the one it follows is still the trail's last: what this process last
 # appended is remembered, and another process that appended since (or a rolled-back unit or savepoint
 # that took the remembered entry away, or a restore) makes this insert nothing. "Last" as the greatest
 # seq, which the unique index on seq answers from its end (see desk.ledger.chain._NEXT_LINK).
-_NEXT_ENTRY = insert(_ENTRIES).from_select(
+_NEXT_ENTRY = insert(AuditEntry).from_select(
     _WRITTEN,
     select(*(bindparam(name, type_=_ENTRIES.c[name].type) for name in _WRITTEN))
     .where(exists().where(_ENTRIES.c.seq == bindparam("after", type_=_ENTRIES.c.seq.type),
@@ -70,18 +70,18 @@ def append(session: Session, *, kind: str, username: str, workstation: str, at: 
         session.execute(_LOCK_HEAD).first()
     connection = session.connection()
     pool = connection.engine.pool
+    fields: dict[str, Any] = {
+        "kind": kind, "username": username, "workstation": workstation, "at": at, "summary": summary,
+        "subject": subject, "authorised_by": authorised_by, "folio_id": folio_id, "reservation_id": reservation_id,
+        "detail": detail}
     remembered = _last_entries.get(pool)
     if remembered is not None:
-        row = _entry(*remembered, kind=kind, username=username, workstation=workstation, at=at, summary=summary,
-                     subject=subject, authorised_by=authorised_by, folio_id=folio_id, reservation_id=reservation_id,
-                     detail=detail)
+        row = _entry(*remembered, **fields)
         if connection.execute(_NEXT_ENTRY, {**row, "after": remembered[0]}).rowcount == 1:
             _last_entries[pool] = (row["seq"], row["hash"])
             return row["seq"], row["hash"]
     # None remembered, or it is no longer the last: where the trail ends is read.
-    row = _entry(*last_link(session), kind=kind, username=username, workstation=workstation, at=at, summary=summary,
-                 subject=subject, authorised_by=authorised_by, folio_id=folio_id, reservation_id=reservation_id,
-                 detail=detail)
+    row = _entry(*last_link(session), **fields)
     connection.execute(_NEW_ENTRY, row)
     _last_entries[pool] = (row["seq"], row["hash"])
     return row["seq"], row["hash"]
