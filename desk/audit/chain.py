@@ -5,12 +5,14 @@ the trail proves order and wholeness; the anchors outside the database prove its
 from __future__ import annotations
 
 import hashlib
+import weakref
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, exists, func, insert, select
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import Pool
 
 from desk.audit.models import AuditEntry, AuditHead
 from desk.core.canonical import canonical
@@ -29,6 +31,23 @@ COLUMNS = ("seq", "kind", "username", "workstation", "authorised_by", "folio_id"
 
 _LOCK_HEAD = select(AuditHead.id).where(AuditHead.id == HEAD_ROW).with_for_update()
 
+_ENTRIES = AuditEntry.__table__
+_WRITTEN = [column.name for column in _ENTRIES.c if column.name != "id"]
+_NEW_ENTRY = insert(AuditEntry)
+# The next entry, written only if the one it follows is still the trail's last: what this process last
+# appended is remembered, and another process that appended since (or a rolled-back unit or savepoint
+# that took the remembered entry away, or a restore) makes this insert nothing. "Last" as the greatest
+# seq, which the unique index on seq answers from its end (see desk.ledger.chain._NEXT_LINK).
+_NEXT_ENTRY = insert(AuditEntry).from_select(
+    _WRITTEN,
+    select(*(bindparam(name, type_=_ENTRIES.c[name].type) for name in _WRITTEN))
+    .where(exists().where(_ENTRIES.c.seq == bindparam("after", type_=_ENTRIES.c.seq.type),
+                          _ENTRIES.c.hash == bindparam("prev_hash")),
+           select(func.max(_ENTRIES.c.seq)).scalar_subquery() == bindparam("after")),
+).execution_options(preserve_rowcount=True)  # how many rows it wrote, which an INSERT does not tell otherwise
+# The last entry each database's pool appended in this process: a guess, checked by _NEXT_ENTRY.
+_last_entries: weakref.WeakKeyDictionary[Pool, tuple[int, str]] = weakref.WeakKeyDictionary()
+
 
 def link_hash(prev_hash: str, content_bytes: bytes) -> str:
     return hashlib.sha256(prev_hash.encode("ascii") + content_bytes).hexdigest()
@@ -42,24 +61,43 @@ def last_link(session: Session) -> tuple[int, str]:
 
 def append(session: Session, *, kind: str, username: str, workstation: str, at: datetime, summary: str,
            subject: str = "", authorised_by: str | None = None, folio_id: int | None = None,
-           reservation_id: int | None = None, detail: Mapping[str, Any] | None = None) -> AuditEntry:
-    """Add one entry after the chain's last, in the caller's unit of work."""
+           reservation_id: int | None = None, detail: Mapping[str, Any] | None = None) -> tuple[int, str]:
+    """Add one entry after the chain's last, in the caller's unit of work; the entry's (seq, hash)."""
     # Taken before the last entry is read: a second desk waits here until this unit commits, then reads
     # this entry as the last one (READ COMMITTED reads anew at each statement). SQLite has no row
     # locks: its writing unit has held the whole file since it began, and the statement would only read.
     if locks_rows(session):
         session.execute(_LOCK_HEAD).first()
-    seq, prev_hash = last_link(session)
+    connection = session.connection()
+    pool = connection.engine.pool
+    fields: dict[str, Any] = {
+        "kind": kind, "username": username, "workstation": workstation, "at": at, "summary": summary,
+        "subject": subject, "authorised_by": authorised_by, "folio_id": folio_id, "reservation_id": reservation_id,
+        "detail": detail}
+    remembered = _last_entries.get(pool)
+    if remembered is not None:
+        row = _entry(*remembered, **fields)
+        if connection.execute(_NEXT_ENTRY, {**row, "after": remembered[0]}).rowcount == 1:
+            _last_entries[pool] = (row["seq"], row["hash"])
+            return row["seq"], row["hash"]
+    # None remembered, or it is no longer the last: where the trail ends is read.
+    row = _entry(*last_link(session), **fields)
+    connection.execute(_NEW_ENTRY, row)
+    _last_entries[pool] = (row["seq"], row["hash"])
+    return row["seq"], row["hash"]
+
+
+def _entry(after: int, prev_hash: str, *, kind: str, username: str, workstation: str, at: datetime, summary: str,
+           subject: str, authorised_by: str | None, folio_id: int | None, reservation_id: int | None,
+           detail: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The row of the entry after (``after``, ``prev_hash``)."""
     content = {
-        "seq": seq + 1, "at": at.isoformat(), "kind": kind, "username": username[:NAME_LENGTH],
+        "seq": after + 1, "at": at.isoformat(), "kind": kind, "username": username[:NAME_LENGTH],
         "workstation": workstation[:NAME_LENGTH],
         "authorised_by": authorised_by[:NAME_LENGTH] if authorised_by is not None else None,
         "folio_id": folio_id, "reservation_id": reservation_id, "subject": subject[:SUBJECT_LENGTH],
         "summary": summary[:SUMMARY_LENGTH], "detail": dict(detail or {}),
     }
     data = canonical(content)
-    entry = AuditEntry(at=at, content=data.decode("utf-8"), prev_hash=prev_hash, hash=link_hash(prev_hash, data),
-                       **{name: content[name] for name in COLUMNS})
-    session.add(entry)
-    session.flush()
-    return entry
+    return {"at": at, "content": data.decode("utf-8"), "prev_hash": prev_hash, "hash": link_hash(prev_hash, data),
+            **{name: content[name] for name in COLUMNS}}

@@ -15,10 +15,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select
+from sqlalchemy import Select, bindparam, func, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from desk.cash.models import CashShift, ShiftCashMove, ShiftClose, ShiftCount, ShiftMoveKind, ShiftPayment
 from desk.core.errors import DeskError, InvalidInput, NotFound
@@ -92,9 +93,27 @@ def open_shift_of(session: Session, workstation: str, *, lock: bool = False) -> 
     # One statement, not three: every cash payment asks.
     statement = _LATEST_WITH_CLOSE_LOCKED if lock else _LATEST_WITH_CLOSE
     row = session.execute(statement, {"workstation": workstation}).first()
-    if row is None or row.closed is not None:
-        return None
-    return row[0]
+    return _still_open(row[0], row.closed) if row is not None else None
+
+
+# The workstation's latest shift and its close (each None when there is none), as read in a statement of
+# its own or riding on another one (with_latest_shift).
+LatestShift = tuple[CashShift | None, int | None]
+
+
+def _still_open(latest: CashShift | None, closed: int | None) -> CashShift | None:
+    return latest if latest is not None and closed is None else None
+
+
+def with_latest_shift(statement: Select[Any], workstation: Any) -> Select[Any]:
+    """``statement`` with two more columns, the workstation's latest shift (an entity) and its close's
+    id, through outer joins, for :func:`require_cash_shift` to decide from: on SQLite only, where the
+    unit holds the whole file from BEGIN and the shift's row lock would only read it again."""
+    latest = aliased(CashShift)
+    newest = (select(latest.id).where(latest.workstation == workstation).order_by(latest.number.desc()).limit(1)
+              .scalar_subquery())
+    return (statement.add_columns(CashShift, ShiftClose.id).outerjoin(CashShift, CashShift.id == newest)
+            .outerjoin(ShiftClose, ShiftClose.shift_id == CashShift.id))
 
 
 _LATEST_WITH_CLOSE = (
@@ -108,17 +127,19 @@ _LATEST_WITH_CLOSE_LOCKED = _LATEST_WITH_CLOSE.with_for_update(of=CashShift).exe
     populate_existing=True)
 
 
-def _require_open(session: Session, workstation: str) -> CashShift:
-    shift = open_shift_of(session, workstation, lock=True)
+def _require_open(session: Session, workstation: str, latest: LatestShift | None = None) -> CashShift:
+    shift = open_shift_of(session, workstation, lock=True) if latest is None else _still_open(*latest)
     if shift is None:
         raise NoOpenShift("No cash shift is open on {workstation}: open one first (Shift → Open shift)",
                           workstation=workstation)
     return shift
 
 
-def require_cash_shift(session: Session, workstation: str) -> CashShift:
-    """The open shift cash may be taken in on the actor's workstation; refuses otherwise."""
-    shift = _require_open(session, workstation)
+def require_cash_shift(session: Session, workstation: str, latest: LatestShift | None = None) -> CashShift:
+    """The open shift cash may be taken in on the actor's workstation; refuses otherwise. ``latest``:
+    the workstation's latest shift as the unit already read it (:func:`with_latest_shift`), else it is
+    read here, locked."""
+    shift = _require_open(session, workstation, latest)
     if utcnow() - shift.opened_at > MAX_SHIFT_AGE:
         raise ShiftTooOld(
             "Shift {number} was opened more than 24 hours ago: close it (Z report) and open a new one before "

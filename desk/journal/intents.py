@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import select
+from sqlalchemy import ScalarSelect, Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -93,9 +93,19 @@ _SECRET_KEYS = re.compile(
 )
 def unresolved_intent(session: Session, kinds: Iterable[str], *conditions: Any) -> int | None:
     """An intent of these kinds with no outcome yet (its device may have acted), or None."""
+    return session.scalar(_unresolved(kinds, *conditions))
+
+
+def unresolved_intent_read(kinds: Iterable[str], *conditions: Any) -> ScalarSelect[int]:
+    """:func:`unresolved_intent`'s read, to ride on another statement (correlated by ``conditions``)."""
+    return _unresolved(kinds, *conditions).scalar_subquery()
+
+
+def _unresolved(kinds: Iterable[str], *conditions: Any) -> Select[int]:
     # Picked among the open intents by id, never by joining the journal to them: see night_audit.open_items.
-    return session.scalar(select(JournalIntent.id).where(
-        JournalIntent.id.in_(select(OpenIntent.intent_id)), JournalIntent.kind.in_(list(kinds)), *conditions).limit(1))
+    return select(JournalIntent.id).where(
+        JournalIntent.id.in_(select(OpenIntent.intent_id)), JournalIntent.kind.in_(list(kinds)),
+        *conditions).limit(1)
 
 
 def refuse_secrets(data: Any, where: str = "request") -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, Select, String, bindparam, cast, exists, func, select, union_all
+from sqlalchemy import BigInteger, ScalarSelect, Select, String, bindparam, cast, exists, func, select, union_all
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from desk.core.errors import CurrencyMismatch, NotFound
@@ -272,18 +272,43 @@ def bill_balance(session: Session, bill_id: int) -> Money:
     """What the bill owes: the figure ``load_folio(...).bill(bill_id).balance`` gives, read from the
     totals the database keeps as the ledger grows (migration 0024), so a payment on a long stay's
     bill costs what one on a new bill does."""
+    owed_minor, other_currency = session.execute(
+        _BILL_OWED, {"bill_id": bill_id, "hotel_currency": base_currency(session)}).one()
+    return owed(session, owed_minor, other_currency)
+
+
+def bill_owed_read(bill_id: Any) -> tuple[ScalarSelect[int], ScalarSelect[str]]:
+    """What :func:`owed` decides from, for the bill ``bill_id`` (a value, a parameter or a column), as
+    two columns that may ride on another statement (given :func:`bill_owed_params`): the bill's total
+    in the hotel's currency (None when it has none), and another currency the bill holds entries in
+    (None when it holds none)."""
+    hotel_currency = bindparam("hotel_currency", type_=String)
+    return (select(BillTotal.charges - BillTotal.paid)
+            .where(BillTotal.bill_id == bill_id, BillTotal.currency == hotel_currency).scalar_subquery(),
+            select(BillTotal.currency)
+            .where(BillTotal.bill_id == bill_id, BillTotal.currency != hotel_currency, BillTotal.entries != 0)
+            .limit(1).scalar_subquery())
+
+
+def bill_owed_params(session: Session) -> dict[str, str | None]:
+    """The parameter :func:`bill_owed_read`'s columns take. A hotel not set up is refused by
+    :func:`owed`, in its turn among the caller's rules, not by the read."""
+    try:
+        return {"hotel_currency": base_currency(session)}
+    except NotFound:
+        return {"hotel_currency": None}
+
+
+def owed(session: Session, owed_minor: int | None, other_currency: str | None) -> Money:
+    """What a bill owes, from what :func:`bill_owed_read` read: CurrencyMismatch if it holds entries in
+    another currency than the hotel's."""
     currency = base_currency(session)
-    owed_minor = 0
-    for row in session.execute(_BILL_TOTALS, {"bill_id": bill_id}):
-        if row.currency == currency:
-            owed_minor = row.charges - row.paid
-        elif row.entries:
-            raise CurrencyMismatch(currency, row.currency)
-    return Money.from_minor(owed_minor, currency)
+    if other_currency is not None:
+        raise CurrencyMismatch(currency, other_currency)
+    return Money.from_minor(owed_minor or 0, currency)
 
 
-_BILL_TOTALS = select(BillTotal.currency, BillTotal.charges, BillTotal.paid, BillTotal.entries).where(
-    BillTotal.bill_id == bindparam("bill_id"))
+_BILL_OWED = select(*bill_owed_read(bindparam("bill_id")))
 
 
 def summed_bill_balance(session: Session, bill_id: int) -> Money:

@@ -29,7 +29,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from sqlalchemy import Executable, bindparam, select
+from sqlalchemy import Executable, Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from desk.core.errors import N_, ClosedForPosting, InvalidInput, NotFound
@@ -104,17 +104,34 @@ def bill_for_update(session: Session, bill_id: int) -> tuple[Bill, tuple[Reserva
     return bill, stay
 
 
-def _bill_row(session: Session, statement: Executable,
-              bill_id: int) -> tuple[Bill, tuple[ReservationStatus, str] | None, tuple[Any, ...]]:
+def _bill_row(session: Session, statement: Executable, bill_id: int,
+              **params: Any) -> tuple[Bill, tuple[ReservationStatus, str] | None, tuple[Any, ...]]:
     """What a statement that begins as :data:`_BILL_AND_STAY` read: the bill, its stay's status and
     number (None for a folio without a stay), and the statement's further columns."""
-    row = session.execute(statement, {"bill_id": bill_id}).first()
+    row = session.execute(statement, {"bill_id": bill_id, **params}).first()
     if row is None:
         raise NotFound(_MISSING["Bill"], label="Bill", key=bill_id)
     return row[0], (row[1], row[2]) if row[1] is not None else None, tuple(row[3:])
 
 
 _BILL_STAY_AND_INVOICE = _BILL_AND_STAY.add_columns(CLOSING_INVOICE)
+
+
+def bill_and_stay_with(*columns: Any) -> Select[Any]:
+    """The statement :func:`bill_with` reads: the bill and its stay, then ``columns`` (scalar subqueries
+    correlated to ``Bill.id``)."""
+    return _BILL_AND_STAY.add_columns(*columns)
+
+
+def bill_with(session: Session, statement: Executable, bill_id: int,
+              **params: Any) -> tuple[Bill, tuple[ReservationStatus, str] | None, tuple[Any, ...]]:
+    """:func:`bill_for_update` and what the further columns of ``statement`` (made by
+    :func:`bill_and_stay_with`) read, in one statement: on SQLite only, where the unit has held the whole
+    file since it began, so nothing it reads can change before it commits. On PostgreSQL a statement that
+    waited for the bill's lock still reads what it read before the wait: what depends on the bill is read
+    after it, in a statement of its own."""
+    assert not locks_rows(session), "the bill's lock would be taken after the columns were read"
+    return _bill_row(session, statement, bill_id, **params)
 
 
 def chargeable_bill(session: Session, bill_id: int) -> Bill:

@@ -7,25 +7,29 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ScalarSelect, bindparam, select
 from sqlalchemy.orm import Session
 
 from desk.cards.models import CARD_MONEY_IN
-from desk.cash.shifts import link_cash_payment, require_cash_shift
+from desk.cash.shifts import LatestShift, link_cash_payment, require_cash_shift, with_latest_shift
 from desk.core.errors import AlreadyReversed, DeskError, InvalidInput, RefundTooLarge, WouldOverpay
 from desk.core.money import Money, total
+from desk.db.base import locks_rows
 from desk.hotel.models import MethodKind, PaymentMethod
 from desk.hotel.reference import base_currency, payment_method
-from desk.journal.intents import unresolved_intent
+from desk.journal.intents import unresolved_intent, unresolved_intent_read
 from desk.journal.models import JournalIntent
 from desk.ledger import texts
 from desk.ledger.accounts import company_folio
 from desk.ledger.bills import open_bill
-from desk.ledger.folios import FolioView, PaymentLine, bill_balance, load_folio
+from desk.ledger.folios import FolioView, PaymentLine, bill_balance, bill_owed_params, bill_owed_read, load_folio, owed
 from desk.ledger.invoiced import closing_invoice
 from desk.ledger.lookup import (
+    bill_and_stay_with,
     bill_for_update,
+    bill_with,
     company_transfer_refusal,
     ensure_bill_open,
     ensure_open,
@@ -55,6 +59,12 @@ class RefundDirection(enum.StrEnum):
 
 # Methods a clerk picks for money that really changes hands (not internal transfers).
 TENDER_KINDS = (MethodKind.CASH, MethodKind.CARD, MethodKind.TRANSFER, MethodKind.OTHER)
+
+
+class _Unread(enum.Enum):
+    """What a caller passes for a read it did not make."""
+
+    UNREAD = enum.auto()
 
 
 @dataclass(frozen=True)
@@ -93,10 +103,11 @@ def _record(
     amount: Money,
     rate: Decimal,
     base_amount: Money,
+    latest_shift: LatestShift | None = None,
     **fields: object,
 ) -> Payment:
     # Cash changes hands at a drawer: only with an open shift there, and linked to it.
-    shift = require_cash_shift(session, actor.workstation) if method.kind is MethodKind.CASH else None
+    shift = require_cash_shift(session, actor.workstation, latest_shift) if method.kind is MethodKind.CASH else None
     payment = Payment(
         folio_id=folio_id,
         bill_id=bill_id,
@@ -163,7 +174,15 @@ def _beyond_plain(tender: Tender) -> list[Right]:
 def refuse_while_card_payment_unresolved(session: Session, bill_id: int) -> None:
     """No second payment on a bill while a card terminal may already have taken one for it: when
     that one is settled later, the guest would have paid twice."""
-    pending = unresolved_intent(session, CARD_MONEY_IN, JournalIntent.bill_id == bill_id)
+    _refuse_card_payment_pending(session, unresolved_intent(session, *_card_money_in_on(bill_id)))
+
+
+def _card_money_in_on(bill_id: Any) -> tuple[tuple[str, ...], Any]:
+    return tuple(CARD_MONEY_IN), JournalIntent.bill_id == bill_id
+
+
+def _refuse_card_payment_pending(session: Session, pending: int | None) -> None:
+    """:func:`refuse_while_card_payment_unresolved`'s rule, from the unresolved card intent read."""
     if pending is not None:
         # Only the workstation whose terminal took it can ask the terminal how it ended.
         raise InvalidInput("A card payment on this bill is still unresolved: settle it in Pending card "
@@ -193,21 +212,36 @@ def take_payment(
     """
     require(actor, Right.TAKE_PAYMENT)
     # The bill is locked before the key is looked up: two retries racing each other then wait in
-    # turn, and the second sees the payment the first committed.
-    bill, stay = bill_for_update(session, bill_id)
+    # turn, and the second sees the payment the first committed. What the rules below decide from
+    # depends only on the bill: read with it on SQLite, in one statement after its lock on PostgreSQL.
+    latest_shift: LatestShift | None = None
+    if locks_rows(session):
+        bill, stay = bill_for_update(session, bill_id)
+        keyed, pending, owed_minor, other_currency = session.execute(
+            _READ_AFTER_BILL, {"bill_id": bill.id, "idempotency_key": idempotency_key,
+                               **bill_owed_params(session)}).one()
+    else:
+        # The drawer's shift too when the money is cash (refused later, in _record, if it is not open).
+        known = payment_method(session, tender.method_code)
+        cash = known is not None and known.kind is MethodKind.CASH
+        bill, stay, (keyed, pending, owed_minor, other_currency, *shift) = bill_with(
+            session, _CASH_PAYMENT_READ if cash else _PAYMENT_READ, bill_id, idempotency_key=idempotency_key,
+            workstation=actor.workstation, **bill_owed_params(session))
+        latest_shift = (shift[0], shift[1]) if cash else None
     done = _made_by_this_apply(session, idempotency_key, folio_id=bill.folio_id, bill_id=bill.id,
-                               amount=tender.amount, method_code=tender.method_code)
+                               amount=tender.amount, method_code=tender.method_code, recorded=keyed)
     if done is not None:
         return done
     ensure_bill_open(stay)
-    refuse_while_card_payment_unresolved(session, bill.id)
+    _refuse_card_payment_pending(session, pending)
     method = _tender_method(session, tender.method_code)
     _require_tender_fits(tender)
     require_positive(tender.amount)
     rate, base_amount = in_base(session, tender.amount, tender.paid_on)
     require_base_value(tender.amount, base_amount)
     beyond = _beyond_plain(tender)
-    if overpays(session, bill, base_amount, confirmed=allow_overpay):
+    if overpays(session, bill, base_amount, confirmed=allow_overpay,
+                owed_now=owed(session, owed_minor, other_currency)):
         beyond.append(Right.OVERPAY)
     authorised_by = authorise(session, actor, beyond, approval) if beyond else None
     return _record(
@@ -220,6 +254,7 @@ def take_payment(
         amount=tender.amount,
         rate=rate,
         base_amount=base_amount,
+        latest_shift=latest_shift,
         payer_name=tender.payer_name.strip() or bill.payer_name,
         paid_on=tender.paid_on,
         text=tender.text.strip(),
@@ -228,9 +263,11 @@ def take_payment(
     )
 
 
-def overpays(session: Session, bill: Bill, base_amount: Money, *, confirmed: bool) -> bool:
-    """Whether the payment leaves the bill overpaid; WouldOverpay unless the clerk ``confirmed`` it."""
-    owed = bill_balance(session, bill.id)
+def overpays(session: Session, bill: Bill, base_amount: Money, *, confirmed: bool,
+             owed_now: Money | None = None) -> bool:
+    """Whether the payment leaves the bill overpaid; WouldOverpay unless the clerk ``confirmed`` it.
+    ``owed_now``: what the bill owes, when the caller already read it."""
+    owed = bill_balance(session, bill.id) if owed_now is None else owed_now
     if base_amount <= owed:
         return False
     if not confirmed:
@@ -241,10 +278,11 @@ def overpays(session: Session, bill: Bill, base_amount: Money, *, confirmed: boo
 
 
 def _made_by_this_apply(session: Session, idempotency_key: str | None, *, folio_id: int, bill_id: int | None,
-                        amount: Money, method_code: str | None = None,
-                        refund_of_id: int | None = None) -> Payment | None:
+                        amount: Money, method_code: str | None = None, refund_of_id: int | None = None,
+                        recorded: int | _Unread | None = _Unread.UNREAD) -> Payment | None:
     """The payment (or refund of ``refund_of_id``) an earlier try of the same Apply recorded, its
-    reply lost, if any.
+    reply lost, if any. ``recorded``: the id of the payment under the key, when the caller already
+    read it (:data:`_KEYED_PAYMENT`).
 
     A retry that asks for another ``amount`` or method is refused, never answered with the first
     payment: the dialog would report the money it was asked for as taken, and the drawer or the
@@ -253,7 +291,10 @@ def _made_by_this_apply(session: Session, idempotency_key: str | None, *, folio_
     if idempotency_key is None:
         return None
     require_fits(idempotency_key, 64, "idempotency_key")
-    done = session.scalar(select(Payment).where(Payment.idempotency_key == idempotency_key))
+    if recorded is _Unread.UNREAD:
+        done = session.scalar(select(Payment).where(Payment.idempotency_key == idempotency_key))
+    else:
+        done = session.get(Payment, recorded) if recorded is not None else None
     if done is None:
         return None
     if (done.folio_id, done.bill_id) != (folio_id, bill_id):
@@ -265,6 +306,22 @@ def _made_by_this_apply(session: Session, idempotency_key: str | None, *, folio_
         raise InvalidInput("This Apply was already recorded, as {amount}: close the window and look at the "
                            "bill before you record more", field="amount", amount=abs(done.amount))
     return done
+
+
+# The id of the payment recorded under the Apply's key, as a column riding on another statement.
+_KEYED_PAYMENT = select(Payment.id).where(Payment.idempotency_key == bindparam("idempotency_key")).scalar_subquery()
+
+
+def _read_with_bill(bill_id: Any) -> tuple[ScalarSelect[Any], ...]:
+    """What take_payment's rules decide from that depends only on the bill ``bill_id`` (a parameter, or
+    the bill's column when riding on its statement): the payment under the key, an unresolved card
+    payment, what the bill owes."""
+    return _KEYED_PAYMENT, unresolved_intent_read(*_card_money_in_on(bill_id)), *bill_owed_read(bill_id)
+
+
+_PAYMENT_READ = bill_and_stay_with(*_read_with_bill(Bill.id))
+_CASH_PAYMENT_READ = with_latest_shift(_PAYMENT_READ, bindparam("workstation"))
+_READ_AFTER_BILL = select(*_read_with_bill(bindparam("bill_id")))
 
 
 def take_deposit(
