@@ -1,0 +1,53 @@
+"""The postings one unit flushes go to the database in one INSERT, and each Posting object gets the id of
+the row holding its own service and amount; the ledger's chain hashes exactly what was stored."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from desk.ledger.chain import verify_ledger
+from desk.ledger.models import PAYMENT, POSTING, Payment, Posting, content_bytes, flushed_content, rows_by_id
+from desk.ledger.payments import Tender, take_payment
+from desk.ledger.postings import ServiceLine, post_services
+from tests.desk.conftest import Hotel
+from tests.desk.test_ledger_chain import _statements
+
+
+def test_three_lines_are_one_insert_and_each_posting_has_its_own_rows_id(hotel: Hotel):
+    stay = hotel.stay()
+    # Different services, quantities and prices, and two lines alike but for the price: a swapped id shows.
+    lines = [ServiceLine("MB-BEER", 2), ServiceLine("SPA", 1, hotel.money("30")),
+             ServiceLine("MB-BEER", 1, hotel.money("7.10")), ServiceLine("MB-BEER", 1, hotel.money("7.20"))]
+    posted: list[Posting] = []
+    statements = _statements(hotel.database, lambda: posted.extend(
+        hotel.run(post_services, bill_id=stay.bill_id, lines=lines)))
+    assert len([s for s in statements if s.startswith("INSERT INTO posting ")]) == 1
+    expected = [("MB-BEER", "2", "10"), ("SPA", "1", "30"), ("MB-BEER", "1", "7.10"), ("MB-BEER", "1", "7.20")]
+    assert [(p.service_code, str(p.quantity.normalize()), str(p.amount.amount.normalize())) for p in posted] == [
+        (code, quantity, str(hotel.money(amount).amount.normalize())) for code, quantity, amount in expected]
+    ids = [p.id for p in posted]
+    assert ids == sorted(ids) and len(set(ids)) == 4
+    with hotel.database.unit_of_work() as session:
+        stored = {row.id: row for row in session.execute(
+            select(Posting.id, Posting.service_code, Posting.quantity, Posting.amount).where(Posting.id.in_(ids)))}
+        assert [(stored[p.id].service_code, stored[p.id].quantity, stored[p.id].amount) for p in posted] == [
+            (p.service_code, p.quantity, p.amount) for p in posted]
+        report = verify_ledger(session)
+    assert report.intact and report.waiting == 0
+
+
+def test_the_content_hashed_from_flushed_rows_is_byte_for_byte_that_of_the_stored_rows(hotel: Hotel):
+    """What the chain hashes without reading the row back (flushed_content) against what verify reads."""
+    stay = hotel.stay()
+    lines = [ServiceLine("MB-BEER", "1.25", hotel.money("3.30")), ServiceLine("SPA", 2)]
+    with hotel.database.writing() as session:
+        postings = post_services(session, hotel.actor, bill_id=stay.bill_id, lines=lines)
+        payment = take_payment(session, hotel.actor, stay.bill_id, Tender("cash", hotel.money("12.34")))
+        dialect = session.connection().dialect
+        flushed = {(POSTING, p.id): flushed_content(POSTING, p, dialect) for p in postings}
+        flushed[(PAYMENT, payment.id)] = flushed_content(PAYMENT, payment, dialect)
+    with hotel.database.unit_of_work() as session:
+        connection = session.connection()
+        for (kind, row_id), content in flushed.items():
+            assert content is not None
+            assert content == content_bytes(kind, rows_by_id(connection, kind, [row_id])[row_id])
