@@ -3,14 +3,15 @@ the row holding its own service and amount; the ledger's chain hashes exactly wh
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
+from desk.db.engine import Database
 from desk.ledger.chain import verify_ledger
-from desk.ledger.models import PAYMENT, POSTING, Payment, Posting, content_bytes, flushed_content, rows_by_id
+from desk.ledger.models import PAYMENT, POSTING, Posting, content_bytes, flushed_content, rows_by_id
 from desk.ledger.payments import Tender, take_payment
 from desk.ledger.postings import ServiceLine, post_services
 from tests.desk.conftest import Hotel
-from tests.desk.test_ledger_chain import _statements
+from tests.desk.test_ledger_chain import _reads_the_chains_end, _statements
 
 
 def test_three_lines_are_one_insert_and_each_posting_has_its_own_rows_id(hotel: Hotel):
@@ -51,3 +52,25 @@ def test_the_content_hashed_from_flushed_rows_is_byte_for_byte_that_of_the_store
         for (kind, row_id), content in flushed.items():
             assert content is not None
             assert content == content_bytes(kind, rows_by_id(connection, kind, [row_id])[row_id])
+
+
+def test_a_units_links_are_one_statement_written_all_or_none(hotel: Hotel):
+    """The links of a unit's rows go in one insert guarded by "the remembered link is still the last":
+    after another process chained, it writes none of them and the chain's end is read instead."""
+    stay = hotel.stay()
+    lines = [ServiceLine("MB-BEER", 2), ServiceLine("SPA", 1), ServiceLine("MB-BEER", 1, hotel.money("7.10"))]
+    hotel.run(post_services, bill_id=stay.bill_id, lines=lines)  # this process now knows the chain's end
+    statements = _statements(hotel.database, lambda: hotel.run(post_services, bill_id=stay.bill_id, lines=lines))
+    assert len([s for s in statements if s.startswith("INSERT INTO ledger_link")]) == 1
+    assert not _reads_the_chains_end(statements)
+    other = Database(hotel.database.url)  # another process: its own remembered end
+    try:
+        Hotel(other, hotel.actor, hotel.currency).run(post_services, bill_id=stay.bill_id, lines=lines)
+    finally:
+        other.dispose()
+    statements = _statements(hotel.database, lambda: hotel.run(post_services, bill_id=stay.bill_id, lines=lines))
+    assert _reads_the_chains_end(statements)
+    with hotel.database.unit_of_work() as session:
+        report = verify_ledger(session)
+        rows = session.execute(text("SELECT (SELECT count(*) FROM posting) + (SELECT count(*) FROM payment)")).scalar()
+    assert report.intact and report.waiting == 0 and report.links == rows
