@@ -3,13 +3,15 @@ the row holding its own service and amount; the ledger's chain hashes exactly wh
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 from sqlalchemy import select, text
 
 from desk.db.engine import Database
 from desk.ledger.chain import verify_ledger
 from desk.ledger.models import PAYMENT, POSTING, Posting, content_bytes, flushed_content, rows_by_id
 from desk.ledger.payments import Tender, take_payment
-from desk.ledger.postings import ServiceLine, post_services
+from desk.ledger.postings import ServiceLine, post_charge, post_services
 from tests.desk.conftest import Hotel
 from tests.desk.test_ledger_chain import _reads_the_chains_end, _statements
 
@@ -43,6 +45,10 @@ def test_the_content_hashed_from_flushed_rows_is_byte_for_byte_that_of_the_store
     lines = [ServiceLine("MB-BEER", "1.25", hotel.money("3.30")), ServiceLine("SPA", 2)]
     with hotel.database.writing() as session:
         postings = post_services(session, hotel.actor, bill_id=stay.bill_id, lines=lines)
+        # A time given in another zone than UTC, a quantity with decimals, no service (NULL columns).
+        when = datetime(2026, 12, 7, 1, 30, 15, 123456, tzinfo=timezone(timedelta(hours=3)))
+        postings.append(post_charge(session, hotel.actor, bill_id=stay.bill_id, description="Room service",
+                                    quantity="2.5", unit_price=hotel.money("13.33"), ordered_at=when))
         payment = take_payment(session, hotel.actor, stay.bill_id, Tender("cash", hotel.money("12.34")))
         dialect = session.connection().dialect
         flushed = {(POSTING, p.id): flushed_content(POSTING, p, dialect) for p in postings}
