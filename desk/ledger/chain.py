@@ -86,6 +86,8 @@ _TRY_HEAD = select(LedgerHead.id).where(LedgerHead.id == HEAD_ROW).with_for_upda
 _TAKE_NOTED = delete(LedgerUnlinked).returning(LedgerUnlinked.id, LedgerUnlinked.kind, LedgerUnlinked.row_id)
 # PostgreSQL: the same, only if the head is free, in one round trip: the uncorrelated sub-select runs once,
 # before any row is taken, and locks the head until the unit commits; nothing is taken when another holds it.
+# A row the head's last holder took meanwhile is not taken twice (a row deleted since is skipped), and the
+# links go in the next statement, which reads the chain as that holder left it (READ COMMITTED).
 _TAKE_NOTED_IF_HEAD_FREE = _TAKE_NOTED.where(exists(_TRY_HEAD))
 
 
