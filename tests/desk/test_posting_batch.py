@@ -80,3 +80,20 @@ def test_a_units_links_are_one_statement_written_all_or_none(hotel: Hotel):
         report = verify_ledger(session)
         rows = session.execute(text("SELECT (SELECT count(*) FROM posting) + (SELECT count(*) FROM payment)")).scalar()
     assert report.intact and report.waiting == 0 and report.links == rows
+
+
+def test_a_unit_of_more_links_than_one_guarded_insert_holds_chains_them_all(hotel: Hotel):
+    """20 lines: their ids each their own row's, the first 16 links guarded, the rest after them."""
+    stay = hotel.stay()
+    hotel.run(post_services, bill_id=stay.bill_id, lines=[ServiceLine("SPA", 1)])  # the chain's end known
+    lines = [ServiceLine("MB-BEER", quantity) for quantity in range(1, 21)]
+    posted: list[Posting] = []
+    statements = _statements(hotel.database, lambda: posted.extend(
+        hotel.run(post_services, bill_id=stay.bill_id, lines=lines)))
+    assert len([s for s in statements if s.startswith("INSERT INTO ledger_link")]) == 2
+    with hotel.database.unit_of_work() as session:
+        stored = {row.id: row.quantity for row in session.execute(
+            select(Posting.id, Posting.quantity).where(Posting.id.in_([p.id for p in posted])))}
+        report = verify_ledger(session)
+    assert [stored[p.id] for p in posted] == list(range(1, 21))
+    assert report.intact and report.waiting == 0
