@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.compiler import InsertmanyvaluesSentinelOpts
 
 from desk.core.errors import LedgerImmutable
 from desk.db import schema  # noqa: F401  (every table known before the first unit of work)
@@ -105,6 +106,12 @@ def make_engine(url: str, *, background_checkpoints: bool = False, **kwargs: Any
         if path is not None:
             keep_private(path)
         engine = create_engine(url, connect_args={"timeout": SQLITE_WRITE_PATIENCE_S}, **kwargs)
+        # The rows one flush adds to a table (a minibar count's postings) go in one INSERT ... RETURNING id,
+        # the ids handed to the objects in ascending order. SQLAlchemy does not assume for SQLite what holds
+        # for our tables (none is AUTOINCREMENT): a VALUES list's rows are inserted in its order, each given
+        # the rowid one past the largest, so it sent one INSERT per row. Were an id ever handed to the wrong
+        # posting, its chain link (hashed from the object) would not match the row: verify would name it.
+        engine.dialect.insertmanyvalues_implicit_sentinel = InsertmanyvaluesSentinelOpts.ANY_AUTOINCREMENT
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         if path is not None:

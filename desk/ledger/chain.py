@@ -27,6 +27,7 @@ does not break the chain of the rows written before it.
 
 from __future__ import annotations
 
+import functools
 import hmac
 import logging
 import weakref
@@ -47,11 +48,13 @@ from sqlalchemy import (
     func,
     insert,
     select,
+    union_all,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, object_session
 from sqlalchemy.pool import Pool
+from sqlalchemy.sql.dml import ReturningDelete
 
 from desk.core.errors import N_, Finding
 from desk.ledger.models import (
@@ -81,22 +84,43 @@ HEAD_ROW = 1
 _LOCK_HEAD = select(LedgerHead.__table__.c.id).where(LedgerHead.__table__.c.id == HEAD_ROW).with_for_update()
 _TRY_HEAD = select(LedgerHead.id).where(LedgerHead.id == HEAD_ROW).with_for_update(skip_locked=True)
 _TAKE_NOTED = delete(LedgerUnlinked).returning(LedgerUnlinked.id, LedgerUnlinked.kind, LedgerUnlinked.row_id)
+# PostgreSQL: the same, only if the head is free, in one round trip: the uncorrelated sub-select runs once,
+# before any row is taken, and locks the head until the unit commits; nothing is taken when another holds it.
+# A row the head's last holder took meanwhile is not taken twice (a row deleted since is skipped), and the
+# links go in the next statement, which reads the chain as that holder left it (READ COMMITTED).
+_TAKE_NOTED_IF_HEAD_FREE = _TAKE_NOTED.where(exists(_TRY_HEAD))
 
 
-# The next link, written only if the one it follows is still the chain's last: what this process last
-# chained is remembered, and another process that chained since makes this insert nothing.
-_NEXT_LINK = insert(LedgerLink).from_select(
-    ["seq", "kind", "row_id", "prev_hash", "hash"],
-    select(bindparam("seq", type_=Integer), bindparam("kind", type_=String), bindparam("row_id", type_=Integer),
-           bindparam("prev_hash", type_=String), bindparam("hash", type_=String))
-    # "Still the last link" as the chain's greatest seq, which its unique index answers from its end
-    # whatever the plan: as "no link after it", PostgreSQL's generic plan for a prepared statement
-    # scanned the whole ledger_link table at every posting (7 ms a unit on 200,000 links).
-    .where(exists().where(LedgerLink.seq == bindparam("after", type_=Integer),
-                          LedgerLink.hash == bindparam("prev_hash")),
-           select(func.max(LedgerLink.seq)).scalar_subquery() == bindparam("after", type_=Integer))
-).execution_options(preserve_rowcount=True)  # how many rows it wrote, which an INSERT does not tell otherwise
-# The last link each database's pool chained in this process: a guess, checked by _NEXT_LINK.
+# The next links, written only if the one they follow is still the chain's last: what this process last
+# chained is remembered, and another process that chained since makes this insert nothing. The condition
+# reads nothing the insert writes (it is uncorrelated, and the statement reads the table as it was before
+# it), so all of a unit's links are written or none.
+_GUARDED_AT_ONCE = 16  # links in one such statement; a longer tail (leftovers of many units) follows it
+
+
+@functools.cache
+def _next_links(count: int) -> Insert:
+    """The guarded insert of ``count`` links: parameters seq_0, kind_0, ... and ``after``."""
+    rows = [select(bindparam(f"seq_{i}", type_=Integer).label("seq"),
+                   bindparam(f"kind_{i}", type_=String).label("kind"),
+                   bindparam(f"row_id_{i}", type_=Integer).label("row_id"),
+                   bindparam(f"prev_hash_{i}", type_=String).label("prev_hash"),
+                   bindparam(f"hash_{i}", type_=String).label("hash"))
+            for i in range(count)]
+    links = (rows[0] if count == 1 else union_all(*rows)).subquery("links")
+    return insert(LedgerLink).from_select(
+        ["seq", "kind", "row_id", "prev_hash", "hash"],
+        select(links.c.seq, links.c.kind, links.c.row_id, links.c.prev_hash, links.c.hash)
+        # "Still the last link" as the chain's greatest seq, which its unique index answers from its end
+        # whatever the plan: as "no link after it", PostgreSQL's generic plan for a prepared statement
+        # scanned the whole ledger_link table at every posting (7 ms a unit on 200,000 links).
+        .where(exists().where(LedgerLink.seq == bindparam("after", type_=Integer),
+                              LedgerLink.hash == bindparam("prev_hash_0", type_=String)),
+               select(func.max(LedgerLink.seq)).scalar_subquery() == bindparam("after", type_=Integer))
+    ).execution_options(preserve_rowcount=True)  # how many rows it wrote, which an INSERT does not tell otherwise
+
+
+# The last link each database's pool chained in this process: a guess, checked by _next_links.
 _last_links: weakref.WeakKeyDictionary[Pool, tuple[int, str]] = weakref.WeakKeyDictionary()
 
 
@@ -112,11 +136,12 @@ def chain_new_rows(connection: Connection, known: Mapping[tuple[str, int], bytes
     return _take_and_link(connection, known or {})
 
 
-def _take_and_link(connection: Connection, known: Mapping[tuple[str, int], bytes]) -> int:
-    """Called holding the chain (SQLite's write lock, PostgreSQL's head row): no other unit appends
-    meanwhile."""
+def _take_and_link(connection: Connection, known: Mapping[tuple[str, int], bytes],
+                   taking: ReturningDelete[int, str, int] = _TAKE_NOTED) -> int:
+    """Called holding the chain (SQLite's write lock, PostgreSQL's head row), or taking it with
+    ``taking``: no other unit appends meanwhile."""
     # This unit's rows, and any a unit outside the desk left (committed, never chained): taken in one go.
-    noted = sorted(connection.execute(_TAKE_NOTED).all())
+    noted = sorted(connection.execute(taking).all())
     if not noted:
         return 0
     contents = link_contents(connection, [(row.kind, row.row_id) for row in noted], known)
@@ -126,9 +151,11 @@ def _take_and_link(connection: Connection, known: Mapping[tuple[str, int], bytes
     remembered = _last_links.get(pool)
     if remembered is not None:
         links = new_links(contents, *remembered)
-        if connection.execute(_NEXT_LINK, {**links[0], "after": remembered[0]}).rowcount == 1:
-            if len(links) > 1:
-                connection.execute(NEW_LINK, links[1:])
+        guarded = links[:_GUARDED_AT_ONCE]
+        values = {f"{name}_{i}": value for i, link in enumerate(guarded) for name, value in link.items()}
+        if connection.execute(_next_links(len(guarded)), {**values, "after": remembered[0]}).rowcount == len(guarded):
+            if len(links) > len(guarded):
+                connection.execute(NEW_LINK, links[len(guarded):])
             _last_links[pool] = (links[-1]["seq"], links[-1]["hash"])
             return len(noted)
     # None remembered, or another process chained since (or the database is not the one remembered: a
@@ -203,10 +230,11 @@ def _chain_before_commit(session: Session) -> None:
     known = _flushed_contents(session, connection.dialect)
     if connection.dialect.name == "sqlite":
         chain_new_rows(connection, known)  # the unit holds the file's write lock: it is the only one chaining
-    elif connection.execute(_TRY_HEAD).first() is not None:
-        # In the unit's own transaction: no second transaction, and the head is held only until this commit.
-        _take_and_link(connection, known)
-    else:
+        return
+    # In the unit's own transaction: no second transaction, and the head is held only until this commit.
+    # Nothing taken: another unit held the head (this unit's own rows are noted, unless a savepoint's
+    # rollback took them back, and then the try after the commit finds nothing either).
+    if _take_and_link(connection, known, _TAKE_NOTED_IF_HEAD_FREE) == 0:
         session.info[_CHAIN_AFTER_COMMIT] = known
 
 
@@ -222,8 +250,7 @@ def _chain_after_commit(session: Session) -> None:
     engine = bind if isinstance(bind, Engine) else bind.engine
     try:
         with engine.connect() as connection, connection.begin():
-            if connection.execute(_TRY_HEAD).first() is not None:
-                _take_and_link(connection, known)
+            _take_and_link(connection, known, _TAKE_NOTED_IF_HEAD_FREE)
     except DBAPIError as exc:  # the unit is committed whatever happens here: its rows wait for the next
         logger.warning("ledger rows left for the next unit to chain: %s", exc.orig)
 

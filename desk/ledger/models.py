@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +32,7 @@ from sqlalchemy.types import TypeEngine
 
 from desk.core.canonical import canonical
 from desk.core.money import Money
-from desk.core.types import ExactDecimal, utcnow
+from desk.core.types import ExactDecimal, MoneyType, UtcDateTime, utcnow
 from desk.db.base import Base, LedgerRecord, enum_column
 
 if TYPE_CHECKING:
@@ -374,18 +375,50 @@ def stored_value(column_type: TypeEngine[Any], value: object, dialect: Dialect) 
     return value
 
 
+_Stored = Callable[[object, Dialect], object]
+
+
+def _stored_as(column_type: TypeEngine[Any], dialect_name: str) -> _Stored:
+    """:func:`stored_value` for one column, what its type does chosen once: the chain runs it for every
+    column of every row a unit writes. A value of another kind than the column's own is left to
+    ``stored_value`` itself."""
+    def generic(value: object, dialect: Dialect) -> object:
+        return stored_value(column_type, value, dialect)
+
+    if isinstance(column_type, MoneyType):
+        # Money's text is its currency and its amount, already at the currency's decimals: read back, the same.
+        return lambda value, dialect: value if type(value) is Money else generic(value, dialect)
+    if isinstance(column_type, UtcDateTime):
+        # In UTC as either database gives it back (SQLite: stored without its zone, read as UTC).
+        return lambda value, dialect: (value.astimezone(UTC) if isinstance(value, datetime) and value.tzinfo is not None
+                                       else generic(value, dialect))
+    if isinstance(column_type, ExactDecimal) and dialect_name == "sqlite":
+        return lambda value, dialect: value if type(value) is Decimal else generic(value, dialect)
+    if isinstance(column_type, TypeDecorator):
+        return generic
+    if isinstance(column_type, String) and column_type.length is not None and dialect_name != "sqlite":
+        length = column_type.length
+        return lambda value, _dialect: value[:length] if isinstance(value, str) else value
+    return lambda value, _dialect: value  # kept as it is given
+
+
+@functools.cache
+def _stored_columns(kind: str, dialect_name: str) -> tuple[tuple[str, _Stored], ...]:
+    table, columns = LINKED_TABLES[kind]
+    return tuple((name, _stored_as(table.c[name].type, dialect_name)) for name in columns)
+
+
 def flushed_content(kind: str, record: object, dialect: Dialect) -> bytes | None:
     """:func:`content_bytes` of a row from the object its unit flushed, without reading the row back;
     None when one of the hashed columns is not loaded on it (then the row is read)."""
-    table, columns = LINKED_TABLES[kind]
+    _table, columns = LINKED_TABLES[kind]
     state = inspect(record)
     loaded, expired = state.dict, state.expired_attributes
-    values = {}
-    for name in columns:
-        if name in expired:
-            return None
-        # A column the object was never given was inserted as NULL (the ORM's INSERT names every column).
-        values[name] = stored_value(table.c[name].type, loaded.get(name), dialect)
+    if expired and not expired.isdisjoint(columns):
+        return None
+    # A column the object was never given was inserted as NULL (the ORM's INSERT names every column).
+    values = {name: None if (value := loaded.get(name)) is None else stored(value, dialect)
+              for name, stored in _stored_columns(kind, dialect.name)}
     return content_bytes(kind, values)
 
 
