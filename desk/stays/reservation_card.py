@@ -414,8 +414,14 @@ def _read_since(session: Session, folio_id: int, seen: LedgerSeen) -> _NewRows:
     if folio is None:
         raise NotFound("Folio {folio} does not exist", folio=folio_id)
     postings_since, moves_since, payments_since = _since_statements()
-    postings = session.scalars(postings_since, {"folio_id": folio_id, "after": seen.posting_id}).all()
-    moves = session.scalars(moves_since, {"folio_id": folio_id, "after": seen.move_id}).all()
+    # Nothing above the card's ids in a table (an Apply adds no posting and no move): no read of it. On
+    # PostgreSQL a row committed since the first statement is then read by the next reload, or, if
+    # the bills' totals read below count it, the folio is read whole.
+    posting_top, move_top = tops.ids[:2]
+    postings = (session.scalars(postings_since, {"folio_id": folio_id, "after": seen.posting_id}).all()
+                if posting_top > seen.posting_id else [])
+    moves = (session.scalars(moves_since, {"folio_id": folio_id, "after": seen.move_id}).all()
+             if move_top > seen.move_id else [])
     payments = session.scalars(payments_since, {"folio_id": folio_id, "after": seen.payment_id,
                                                 "upto": tops.ids[2]}).all()
     bill_ids = [bill.id for bill in folio.bills]

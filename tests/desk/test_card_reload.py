@@ -278,7 +278,8 @@ def test_a_reload_after_a_payment_reads_each_kind_of_row_once(hotel: Hotel, stay
     again = hotel.query(reload_reservation_card, before)
 
     reads = [" ".join(s.split()) for s in statements if s.lstrip().upper().startswith("SELECT")]
-    assert len(reads) == 7, "\n".join(reads)
+    assert len(reads) == 6, "\n".join(reads)
+    assert not [s for s in reads[1:] if "FROM posting_move" in s], reads  # no move written since the card's
     # No receipt row names the new payment (the first statement says so): its mark is known unread.
     assert not [s for s in reads[1:] if "FROM fiscal_document" in s or "FROM register_document" in s
                 or "FROM journal_intent" in s], reads
@@ -287,6 +288,23 @@ def test_a_reload_after_a_payment_reads_each_kind_of_row_once(hotel: Hotel, stay
     assert not [s for s in reads if s.startswith("SELECT bill.") or s.startswith("SELECT card_record.")], reads
     assert not [s for s in reads if "FROM currency_rate" in s], reads  # remembered while no rate was set
     assert shown(again) == shown(hotel.query(load_reservation_card, stay.folio_id))
+
+
+def test_an_apply_on_a_card_up_to_date_reads_no_postings_and_no_moves(
+    hotel: Hotel, stay: Stay, statements: list[str]
+) -> None:
+    before = hotel.query(load_reservation_card, stay.folio_id)
+    hotel.run(take_payment, stay.bill_id, Tender("cash", hotel.money("1.00")))
+    statements.clear()
+
+    again = hotel.query(reload_reservation_card, before)
+
+    assert not [s for s in statements if "FROM posting" in s.split("WHERE")[0] and "max(" not in s], statements
+    assert shown(again) == shown(hotel.query(load_reservation_card, stay.folio_id))
+    office = hotel.run(open_bill, stay.folio_id, payer_name="Office")
+    hotel.run(move_postings, [again.folio.postings[0].posting.id], office.id)  # a move, then, is read
+    moved = hotel.query(reload_reservation_card, again)
+    assert shown(moved) == shown(hotel.query(load_reservation_card, stay.folio_id)) != shown(again)
 
 
 def test_a_new_payment_whose_receipt_is_pending_shows_it_pending_though_the_receipt_tables_top_ids_did_not_move(
