@@ -76,7 +76,7 @@ def unrecorded_marks(lines: Sequence[PaymentLine]) -> dict[int, ReceiptMark]:
     return _marks(lines, _Recorded())
 
 
-def names_a_receipt_row(payment_ids: Select[tuple[int]]) -> ColumnElement[bool]:
+def names_a_receipt_row(payment_ids: Select[int]) -> ColumnElement[bool]:
     """Whether any row a receipt's mark is read from (a fiscal or a register document, a receipt's
     intent) names one of ``payment_ids``: false, and :func:`unrecorded_marks` gives their marks."""
     return or_(exists().where(FiscalDocument.payment_id.in_(payment_ids)),
@@ -88,7 +88,7 @@ def names_a_receipt_row(payment_ids: Select[tuple[int]]) -> ColumnElement[bool]:
 class _Recorded:
     """The rows the marks of some payments are made of, by payment."""
 
-    documents: dict[tuple[int, str], FiscalDocument] = field(default_factory=dict)
+    documents: dict[tuple[int | None, str], FiscalDocument] = field(default_factory=dict)
     registered: dict[tuple[int | None, str], RegisterDocument] = field(default_factory=dict)
     unprinted: set[tuple[str, int]] = field(default_factory=set)  # registered receipts whose paper is owed
     last_paper: dict[int, str] = field(default_factory=dict)  # document id -> its last print's result
