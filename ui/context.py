@@ -67,9 +67,9 @@ class ChangeNotice(frozenset[int]):
 
     reread: Mapping[int, tuple[Reread, object]]
 
-    def __new__(cls, folios: Iterable[int], reread: Mapping[int, tuple[Reread, object]]) -> ChangeNotice:
+    def __new__(cls, folios: Iterable[int], reread: Mapping[int, tuple[Reread, object]] | None = None) -> ChangeNotice:
         notice = super().__new__(cls, folios)
-        notice.reread = reread
+        notice.reread = reread or {}  # none: a copy made by frozenset's own means
         return notice
 
     def read_for(self, folio_id: int, owner: object, shown: object) -> object | None:
