@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -46,6 +47,40 @@ class _RunnerThatLocks(Runner):
             raise
 
 
+@dataclass(frozen=True, eq=False)
+class Reread:
+    """What a window showing a folio would read after a change of it, read instead by the change's
+    own work (:meth:`DeskContext.reread_after_changes`): ``read(session)`` brings ``shown`` up to date.
+
+    Only plain values here, nothing of Qt: the database thread holds it, and may drop it last.
+    ``owner`` is a token of the window's own, never the window."""
+
+    owner: object
+    shown: object
+    read: Callable[[Any], object]  # given the read unit's session
+
+
+class ChangeNotice(frozenset[int]):
+    """What ``folios_changed`` carries: the ids of the folios a change touched; and, from this
+    desk's own changes, what was read again for the windows that follow them, by folio: the
+    :class:`Reread` asked for and what it read."""
+
+    reread: Mapping[int, tuple[Reread, object]]
+
+    def __new__(cls, folios: Iterable[int], reread: Mapping[int, tuple[Reread, object]] | None = None) -> ChangeNotice:
+        notice = super().__new__(cls, folios)
+        notice.reread = reread or {}  # none: a copy made by frozenset's own means
+        return notice
+
+    def read_for(self, folio_id: int, owner: object, shown: object) -> object | None:
+        """What was read for ``owner``'s window of ``folio_id`` from ``shown``; None if nothing was, or
+        it was read from another state than ``shown`` (the window has shown other data since)."""
+        read = self.reread.get(folio_id)
+        if read is None or read[0].owner is not owner or read[0].shown is not shown:
+            return None
+        return read[1]
+
+
 def device_pool() -> WorkerPool:
     return named_pool("devices", 2)
 
@@ -55,8 +90,10 @@ class DeskContext(QObject):
 
     ``folios_changed`` carries the ids of the folios a change touched (a frozenset of int), from
     this desk's use cases and from the poll of other desks' work; a window showing a folio
-    reloads only when its id is in it. ``ledger_changed`` follows every change, for lists that
-    show many folios at once (the main window's search).
+    reloads only when its id is in it. From this desk's use cases it is a :class:`ChangeNotice`,
+    which may bring the window's new data already read (:meth:`reread_after_changes`).
+    ``ledger_changed`` follows every change, for lists that show many folios at once (the main
+    window's search).
     """
 
     ledger_changed = Signal()
@@ -87,6 +124,9 @@ class DeskContext(QObject):
         self.devices = DeviceHub(actor.workstation)
         # E-receipts: started by the application (start_mail), woken by each receipt with an e-mail.
         self.mailer = MailWorker(database)
+        # By folio, what this desk's changes read again for the window showing it (reread_after_changes).
+        # Set and removed on the GUI thread; the database thread only looks entries up.
+        self._rereads: dict[int, Reread] = {}
 
     def device_op(self, parent: QObject | None, fn: Callable[[], T] | Callable[[TaskState], T]) -> Op[T]:
         """An op that waits on a device: on its own pool, so the database's work never queues behind it."""
@@ -119,18 +159,56 @@ class DeskContext(QObject):
     def change(self, parent: QObject | None, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> Op[T]:
         """An op that writes: ``use_case(session, actor, *args)``, committed whole or not at all.
 
-        On success the windows are told which folios changed, before the caller's callback.
+        On success the windows are told which folios changed (``folios_changed``, then
+        ``ledger_changed``), with what was read again for the windows following them
+        (:meth:`reread_after_changes`): once the op has given its widgets back, before the caller's
+        callback, and even if ``parent`` has been closed since.
         """
+        notices: list[ChangeNotice] = []  # the worker's, told on the GUI thread
 
         def work() -> T:
             outcome = self.runner.run(use_case, self.actor, *args, **kwargs)
-            # Emitted from the worker after the commit: Qt queues them to the GUI thread, ahead of
-            # the op's own callbacks, and they arrive even if ``parent`` has been closed since.
-            self.folios_changed.emit(outcome.changed_folios)
-            self.ledger_changed.emit()
+            notices.append(ChangeNotice(outcome.changed_folios, self._reread(outcome.changed_folios)))
             return outcome.value
 
-        return Op(parent, work)
+        def tell() -> None:
+            # Not emitted from the worker: a window's new data shown before the op gave its widgets
+            # back would have them enabled again over what the window just decided.
+            for notice in notices:
+                self.folios_changed.emit(notice)
+                self.ledger_changed.emit()
+
+        return Op(parent, work).released(tell)
+
+    def reread_after_changes(self, folio_id: int, reread: Reread) -> None:
+        """From the GUI thread: what this desk's changes of ``folio_id`` read again, right after their
+        commit on the database thread, for the window showing it. The window gets it in
+        ``folios_changed`` (:meth:`ChangeNotice.read_for`) instead of asking for a read of its own,
+        which would go to the database thread and back once more, and wait behind whatever was queued
+        there meanwhile (issue 23). Changes of other desks (the poll) bring no such data: the window
+        reads for itself."""
+        self._rereads[folio_id] = reread
+
+    def stop_rereading(self, folio_id: int, owner: object) -> None:
+        """From the GUI thread: ``owner``'s window no longer shows the folio."""
+        reread = self._rereads.get(folio_id)
+        if reread is not None and reread.owner is owner:
+            del self._rereads[folio_id]
+
+    def _reread(self, folios: frozenset[int]) -> dict[int, tuple[Reread, object]]:
+        """On the database thread after a change's commit: the folios' rereads, in one read unit of
+        their own (the write lock already released). Should it fail, the change still succeeded: each
+        window then reads for itself, as after another desk's change."""
+        # Looked up one by one: the GUI thread may add or remove entries meanwhile.
+        asked = {folio: reread for folio in folios if (reread := self._rereads.get(folio)) is not None}
+        if not asked or self.database_being_replaced:
+            return {}
+        try:
+            return self.runner.read(lambda session: {folio: (reread, reread.read(session))
+                                                     for folio, reread in asked.items()})
+        except Exception as exc:  # whatever it was, the windows read for themselves
+            logger.warning("the changed folios' windows were not read again: %s", exc)
+            return {}
 
     def set_actor(self, actor: Actor) -> None:
         """Another user signed in at this desk: what runs from now on runs as them."""

@@ -21,7 +21,7 @@ from desk.cards.slips import payments_with_card_slip
 from desk.core.errors import NotFound
 from desk.core.money import Money
 from desk.db.changes import LedgerStamp, poll_changes
-from desk.fiscal.marks import ReceiptMark, receipt_marks
+from desk.fiscal.marks import ReceiptMark, names_a_receipt_row, receipt_marks, unrecorded_marks
 from desk.fiscal.models import CashRegister, FiscalDocument, FiscalPrint, RegisterDocument
 from desk.hotel.models import CatalogueChange, PaymentMethod, Service
 from desk.hotel.names import Names, load_names
@@ -248,6 +248,9 @@ class FolioChanges:
     since: FolioView
     added: frozenset[int]
     changed: frozenset[int]
+    # No receipt row names a payment new to the card (desk.fiscal.marks.names_a_receipt_row): their
+    # marks are known without reading.
+    new_payments_unrecorded: bool = False
 
 
 # Every table here is only ever added to, so its highest id is a complete change counter: the
@@ -266,10 +269,11 @@ class _Tops:
     ids: tuple[int, ...]
     payments: int
     catalogue_stamp: tuple[int, int]
+    new_payments_unrecorded: bool = False
 
 
 _tops_statement: list[Carrier] = []
-_OWN_TOPS = len(_TOP_COLUMNS) + 3
+_OWN_TOPS = len(_TOP_COLUMNS) + 4
 
 
 def _build_tops(also: list[ColumnElement[object]]) -> Select[Any]:
@@ -277,21 +281,28 @@ def _build_tops(also: list[ColumnElement[object]]) -> Select[Any]:
     # (these ids, the folio's payments, the catalogues' stamp, the settings' version) were a
     # quarter of its statements (issue 23).
     payments = select(func.count()).select_from(Payment).where(Payment.folio_id == bindparam("folio_id"))
+    # Read with the payments' count, so of exactly the new payments the reload reads (their count is
+    # checked against it): their receipts' marks then need no read of their own (issue 23). None
+    # (a whole read) names no payment.
+    new_payments = select(Payment.id).where(Payment.folio_id == bindparam("folio_id"),
+                                            Payment.id > bindparam("after_payment", type_=Integer))
     return select(*(select(func.max(column)).scalar_subquery() for column in _TOP_COLUMNS),
                   payments.scalar_subquery(), *(column.scalar_subquery() for column in _CATALOGUE_STAMP_COLUMNS),
-                  *also)
+                  names_a_receipt_row(new_payments), *also)
 
 
-def _tops(session: Session, folio_id: int) -> _Tops:
+def _tops(session: Session, folio_id: int, after_payment: int | None = None) -> _Tops:
     """Read before the rows, so that every row at or below the highest ids that was committed then
     is among the rows read after; the payments counted then too, which the reload checks the
-    payments it read against (a payment committed in between makes it read the folio whole)."""
+    payments it read against (a payment committed in between makes it read the folio whole), and
+    whether a receipt row names one above ``after_payment``."""
     statement, reads = carrying(_tops_statement, _build_tops)
-    row = session.execute(statement, {"folio_id": folio_id}).one()
+    row = session.execute(statement, {"folio_id": folio_id, "after_payment": after_payment}).one()
     note_carried(session, reads, row[_OWN_TOPS:])
     count = len(_TOP_COLUMNS)
-    highest, changes = row[count + 1:count + 3]
-    return _Tops(tuple(value or 0 for value in row[:count]), row[count], (int(highest), int(changes)))
+    highest, changes, named = row[count + 1:count + 4]
+    return _Tops(tuple(value or 0 for value in row[:count]), row[count], (int(highest), int(changes)),
+                 new_payments_unrecorded=after_payment is not None and not named)
 
 
 def _side_seen(tops: tuple[int, ...]) -> dict[str, Any]:
@@ -398,13 +409,19 @@ def _since_statements() -> tuple[Select[Posting], Select[PostingMove], Select[Pa
 
 
 def _read_since(session: Session, folio_id: int, seen: LedgerSeen) -> _NewRows:
-    tops = _tops(session, folio_id)
+    tops = _tops(session, folio_id, seen.payment_id)
     folio = session.get(Folio, folio_id, options=folio_options(), populate_existing=True)
     if folio is None:
         raise NotFound("Folio {folio} does not exist", folio=folio_id)
     postings_since, moves_since, payments_since = _since_statements()
-    postings = session.scalars(postings_since, {"folio_id": folio_id, "after": seen.posting_id}).all()
-    moves = session.scalars(moves_since, {"folio_id": folio_id, "after": seen.move_id}).all()
+    # Nothing above the card's ids in a table (an Apply adds no posting and no move): no read of it. On
+    # PostgreSQL a row committed since the first statement is then read by the next reload, or, if
+    # the bills' totals read below count it, the folio is read whole.
+    posting_top, move_top = tops.ids[:2]
+    postings = (session.scalars(postings_since, {"folio_id": folio_id, "after": seen.posting_id}).all()
+                if posting_top > seen.posting_id else [])
+    moves = (session.scalars(moves_since, {"folio_id": folio_id, "after": seen.move_id}).all()
+             if move_top > seen.move_id else [])
     payments = session.scalars(payments_since, {"folio_id": folio_id, "after": seen.payment_id,
                                                 "upto": tops.ids[2]}).all()
     bill_ids = [bill.id for bill in folio.bills]
@@ -490,7 +507,8 @@ def _folio_since(session: Session, shown: ReservationCardData
         totals=new.totals,
         **_side_seen(new.tops.ids),
     )
-    return view, now_seen, FolioChanges(old, new_ids, frozenset(changed)), new.tops.catalogue_stamp
+    changes = FolioChanges(old, new_ids, frozenset(changed), new.tops.new_payments_unrecorded)
+    return view, now_seen, changes, new.tops.catalogue_stamp
 
 
 def _adds_up(seen: LedgerSeen, delta: dict[tuple[int, str], list[int]], new: _NewRows) -> bool:
@@ -589,7 +607,8 @@ def _card(session: Session, folio: FolioView, seen: LedgerSeen, stamp: tuple[int
         card_slips = payments_with_card_slip(session, folio_id)
     if shown is not None and before is not None and before.receipt_rows == seen.receipt_rows:
         # _payment_lines keeps the shown list when no payment was added.
-        receipts = shown.receipts if folio.payments is shown.folio.payments else _receipts_since(session, shown, folio)
+        receipts = (shown.receipts if folio.payments is shown.folio.payments
+                    else _receipts_since(session, shown, folio, changes))
     else:
         receipts = receipt_marks(session, folio)
     return ReservationCardData(
@@ -606,14 +625,22 @@ def _card(session: Session, folio: FolioView, seen: LedgerSeen, stamp: tuple[int
     )
 
 
-def _receipts_since(session: Session, shown: ReservationCardData, folio: FolioView) -> dict[int, ReceiptMark]:
+def _receipts_since(session: Session, shown: ReservationCardData, folio: FolioView, changes: FolioChanges | None
+                    ) -> dict[int, ReceiptMark]:
     """The receipts' marks when no receipt row was added since ``shown`` was read: the shown marks,
-    and those of the payment lines that are new or changed (a payment added, one voided)."""
+    and those of the payment lines that are new or changed (a payment added, one voided). A new
+    payment no receipt row names, and that voids nothing, has its mark without a read: an Apply's."""
     kept = {id(line) for line in _all_payment_lines(shown.folio)}
     changed = [line for line in _all_payment_lines(folio) if id(line) not in kept]
     again = {line.payment.id for line in changed}
     receipts = {pid: mark for pid, mark in shown.receipts.items() if pid not in again}
-    receipts.update(receipt_marks(session, folio, changed))
+    assert shown.seen is not None
+    after = shown.seen.payment_id
+    unrecorded = [line for line in changed if changes is not None and changes.new_payments_unrecorded
+                  and line.payment.id > after and line.payment.voids_id is None]
+    receipts.update(unrecorded_marks(unrecorded))
+    known = {id(line) for line in unrecorded}
+    receipts.update(receipt_marks(session, folio, [line for line in changed if id(line) not in known]))
     return receipts
 
 

@@ -212,6 +212,25 @@ def test_failure_after_parent_deleted_is_still_logged(qtbot, caplog):
     assert any("lost connection" in str(r.exc_info[1]) for r in caplog.records if r.exc_info)
 
 
+def test_released_comes_with_the_widgets_given_back_before_the_callbacks_and_without_a_parent(qtbot, window):
+    button = QPushButton("Apply")
+    window.layout().addWidget(button)
+    calls: list[tuple[str, bool]] = []
+    Op(button, lambda: "done").busy(button).released(lambda: calls.append(("released", button.isEnabled()))) \
+        .success(lambda _result: calls.append(("success", button.isEnabled()))).run()
+    assert delivery.wait_all(30_000)
+    assert calls == [("released", True), ("success", True)]
+
+    parent = QWidget()
+    gate = threading.Event()
+    Op(parent, lambda: gate.wait(GATE_TIMEOUT)).released(lambda: calls.append(("released", False))) \
+        .success(lambda _result: calls.append(("success", False))).run()
+    shiboken6.delete(parent)
+    gate.set()
+    assert delivery.wait_all(30_000)
+    assert calls[2:] == [("released", False)]
+
+
 def test_busy_widget_disabled_and_wait_cursor_while_running(qtbot, window):
     button = QPushButton("Refresh")
     window.layout().addWidget(button)

@@ -84,6 +84,7 @@ class Op(Generic[T]):
         self._on_success: Callable[[T], Any] | None = None
         self._on_failure: Callable[[BaseException], Any] | None = None
         self._on_progress: Callable[[float | None, str], Any] | None = None
+        self._on_released: Callable[[], Any] | None = None
         self._busy_widgets: list[QWidget] = []
         self._cursor_window: QWidget | None = None
         self._dialog_spec: _DialogSpec | None = None
@@ -117,6 +118,12 @@ class Op(Generic[T]):
     def progress(self, callback: Callable[[float | None, str], Any]) -> Op[T]:
         """Call ``callback(fraction, text)`` on the GUI thread for each ``state.report``."""
         self._on_progress = callback
+        return self
+
+    def released(self, callback: Callable[[], Any]) -> Op[T]:
+        """Call ``callback()`` on the GUI thread once ``fn`` has ended and the op has given its widgets
+        back, before ``success``/``failure``; also when the parent has been destroyed."""
+        self._on_released = callback
         return self
 
     def busy(self, *widgets: QWidget) -> Op[T]:
@@ -211,6 +218,8 @@ class Op(Generic[T]):
         # Restore the widgets first, so a callback may disable them again.
         self._unmark_busy()
         self._close_dialog()
+        if self._on_released is not None:
+            self._on_released()
         if not self._parent_alive():
             if not ok and not isinstance(value, Cancelled):
                 logger.error("%r failed after its parent was destroyed", self, exc_info=value)

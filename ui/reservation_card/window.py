@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import logging
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt, Signal, Slot
@@ -32,7 +35,7 @@ from desk.stays.reservation_card import (
     load_reservation_card,
     reload_reservation_card,
 )
-from ui.context import DeskContext
+from ui.context import ChangeNotice, DeskContext, Reread
 from ui.desk_text import error_text
 from ui.dialogs.common import DeskDialog
 from ui.i18n import current_language, local_date_time
@@ -89,6 +92,11 @@ def _wake(resting: RestingCard) -> ReservationCard:
     return card
 
 
+def _reread(shown: ReservationCardData) -> Callable[[Any], ReservationCardData]:
+    """The card's reload from ``shown``, for a change's own work to run (ctx.reread_after_changes)."""
+    return lambda session: reload_reservation_card(session, shown, current_language())
+
+
 def _forget(resting: RestingCard) -> None:
     if _open_cards.get(resting.folio_id) is resting:
         del _open_cards[resting.folio_id]
@@ -117,6 +125,9 @@ class ReservationCard(CardActions, CardHeader):
         self._restoring = False
         self._shown_once = False
         self._place_to_restore: Place | None = None
+        self._following = True
+        # Stands for this card in what the database thread holds (ctx.reread_after_changes): never the card itself.
+        self._reread_owner = object()
 
         self.postings_model = PostingsModel(self)
         self.bills_model = BillsModel(self)
@@ -137,6 +148,8 @@ class ReservationCard(CardActions, CardHeader):
 
         ctx.folios_changed.connect(self._folios_changed)
         ctx.catalogues_changed.connect(self._catalogues_changed)
+        # However the card goes (a closed one has stopped already), nothing is read again for it.
+        self.destroyed.connect(functools.partial(ctx.stop_rereading, folio_id, self._reread_owner))
         self._update_actions()
 
     def load_and_show(self) -> None:
@@ -145,7 +158,15 @@ class ReservationCard(CardActions, CardHeader):
 
     @Slot(object)
     def _folios_changed(self, folio_ids: frozenset[int]) -> None:
-        if self.folio_id in folio_ids:
+        if self.folio_id not in folio_ids:
+            return
+        # This desk's change read the card again from what it shows: shown at once. Not while a
+        # reload runs, which was asked from the same card and would come back after it.
+        read = (folio_ids.read_for(self.folio_id, self._reread_owner, self.card)
+                if isinstance(folio_ids, ChangeNotice) and not self._loading else None)
+        if isinstance(read, ReservationCardData):
+            self._show_loaded(read)
+        else:
             self.reload()
 
     def reload(self) -> None:
@@ -168,6 +189,9 @@ class ReservationCard(CardActions, CardHeader):
             self._reload_pending = False
             self.reload()  # a newer change is already known: show that one instead
             return
+        self._show_loaded(card)
+
+    def _show_loaded(self, card: ReservationCardData) -> None:
         self.show_card(card)
         self.ctx.share_catalogues(card.catalogues)
         if not self._shown_once:
@@ -233,6 +257,8 @@ class ReservationCard(CardActions, CardHeader):
         self.postings_total_label.setText(self.services_footer(view))
         self._show_updated(local_date_time(datetime.now().astimezone())[1])
         self._update_actions()
+        if self._following:
+            self.ctx.reread_after_changes(self.folio_id, Reread(self._reread_owner, self.card, _reread(self.card)))
         self.loaded.emit()
 
     def can_rest(self) -> bool:
@@ -278,6 +304,8 @@ class ReservationCard(CardActions, CardHeader):
             self._update_actions()
 
     def _stop_following(self) -> None:
+        self._following = False
+        self.ctx.stop_rereading(self.folio_id, self._reread_owner)
         with contextlib.suppress(RuntimeError, TypeError):
             self.ctx.folios_changed.disconnect(self._folios_changed)
         with contextlib.suppress(RuntimeError, TypeError):
