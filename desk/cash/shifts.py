@@ -25,6 +25,7 @@ from desk.cash.models import CashShift, ShiftCashMove, ShiftClose, ShiftCount, S
 from desk.core.errors import DeskError, InvalidInput, NotFound
 from desk.core.money import Money, minor_units
 from desk.core.types import utcnow
+from desk.db.base import locks_rows
 from desk.hotel.models import CurrencyRate, Hotel, MethodKind
 from desk.hotel.names import load_names
 from desk.hotel.reference import base_currency
@@ -93,7 +94,13 @@ def open_shift_of(session: Session, workstation: str, *, lock: bool = False) -> 
     # One statement, not three: every cash payment asks.
     statement = _LATEST_WITH_CLOSE_LOCKED if lock else _LATEST_WITH_CLOSE
     row = session.execute(statement, {"workstation": workstation}).first()
-    return _still_open(row[0], row.closed) if row is not None else None
+    shift = _still_open(row[0], row.closed) if row is not None else None
+    if shift is not None and lock and locks_rows(session) and _is_closed(session, shift.id):
+        # A statement that waited for the shift's lock read its close as it was before the wait: a close
+        # committed meanwhile is seen only by a statement of its own, or the cash would be linked to a
+        # shift whose Z report was already counted without it.
+        return None
+    return shift
 
 
 # The workstation's latest shift and its close (each None when there is none), as read in a statement of

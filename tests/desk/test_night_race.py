@@ -7,13 +7,11 @@ then waited on the first's unique reference and failed with a raw IntegrityError
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from desk.db.runner import Runner
 from desk.ledger.models import Posting
@@ -22,28 +20,13 @@ from desk.stays.reservations import post_night
 from tests.actors import signed_in
 
 from .conftest import Hotel
-
-WAIT_S = 30  # an upper bound for the other desk to get going, never a measured figure
+from .two_desks import WAIT_S, wait_until, waiting_on_a_lock
 
 
 def _room_charges(hotel: Hotel, reservation_id: int) -> int:
     with hotel.database.unit_of_work() as session:
         return session.scalar(select(func.count(Posting.id)).where(
             Posting.external_ref.like(f"night:{reservation_id}:%"))) or 0
-
-
-def _wait_until(condition: Callable[[], bool]) -> None:
-    deadline = time.monotonic() + WAIT_S
-    while not condition():
-        assert time.monotonic() < deadline, "the other desk never got going"
-        time.sleep(0.02)
-
-
-def _waiting_on_a_lock(hotel: Hotel) -> bool:
-    with hotel.database.engine.connect() as connection:
-        return bool(connection.execute(text(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )).scalar_one())
 
 
 def test_the_desk_that_loses_the_race_gets_the_charge_the_winner_posted(hotel: Hotel):
@@ -61,9 +44,9 @@ def test_the_desk_that_loses_the_race_gets_the_charge_the_winner_posted(hotel: H
             first = post_night(session, hotel.actor, stay.reservation_id, date.today())
             session.flush()
             second = pool.submit(second_desk)
-            _wait_until(started.is_set)
+            wait_until(started.is_set)
             if hotel.database.engine.dialect.name == "postgresql":
-                _wait_until(lambda: _waiting_on_a_lock(hotel))  # it waits for us: now we commit
+                wait_until(lambda: waiting_on_a_lock(hotel.database))  # it waits for us: now we commit
             first_id = first.id
         outcome = second.result(timeout=WAIT_S)  # raised IntegrityError here before the fix
     assert outcome.value.id == first_id

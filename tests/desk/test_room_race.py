@@ -7,13 +7,11 @@ room's lock, PostgreSQL let both read "nobody holds 101" and both committed.
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from desk.core.errors import DeskError, InvalidInput
 from desk.db.runner import Runner
@@ -25,8 +23,8 @@ from desk.stays.reservations import check_in
 from tests.actors import signed_in
 
 from .conftest import Hotel
+from .two_desks import WAIT_S, wait_until, waiting_on_a_lock
 
-WAIT_S = 30  # an upper bound for the other desk to get going, never a measured figure
 TAKEN = "Room {room} is taken on the night of {night} (reservation {reservation})"
 
 
@@ -40,20 +38,6 @@ def _in_room(hotel: Hotel, number: str) -> int:
     with hotel.database.unit_of_work() as session:
         return session.scalar(select(func.count(Reservation.id)).join(Room, Room.id == Reservation.room_id)
                               .where(Room.number == number, Reservation.status == ReservationStatus.IN_HOUSE)) or 0
-
-
-def _wait_until(condition: Callable[[], bool]) -> None:
-    deadline = time.monotonic() + WAIT_S
-    while not condition():
-        assert time.monotonic() < deadline, "the other desk never got going"
-        time.sleep(0.02)
-
-
-def _waiting_on_a_lock(hotel: Hotel) -> bool:
-    with hotel.database.engine.connect() as connection:
-        return bool(connection.execute(text(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )).scalar_one())
 
 
 def test_the_second_desk_waits_for_the_first_and_is_refused_the_room(hotel: Hotel):
@@ -71,9 +55,9 @@ def test_the_second_desk_waits_for_the_first_and_is_refused_the_room(hotel: Hote
             check_in(session, hotel.actor, first_id, room_number="101")
             session.flush()
             second = pool.submit(second_desk)
-            _wait_until(started.is_set)
+            wait_until(started.is_set)
             if hotel.database.engine.dialect.name == "postgresql":
-                _wait_until(lambda: _waiting_on_a_lock(hotel))  # it waits for our room lock: now we commit
+                wait_until(lambda: waiting_on_a_lock(hotel.database))  # it waits for our room lock: now we commit
         try:
             second.result(timeout=WAIT_S)
             raise AssertionError("the second desk got a room the first one holds")
