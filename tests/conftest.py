@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -357,3 +358,11 @@ def fiscal_key_and_anchor_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv(KEY_DIR_ENV, str(tmp_path / "fiscal-keys"))
     monkeypatch.setenv(ANCHOR_DIR_ENV, str(tmp_path / "fiscal-anchors"))
     monkeypatch.setenv("DESK_AUDIT_ANCHOR_DIR", str(tmp_path / "audit-anchors"))
+
+
+@pytest.fixture
+def today() -> date:
+    """The calendar's date as the test starts: the business date of a hotel that has not stored one
+    (desk.stays.business_day), and the day ``Hotel.stay()`` arrives. Never taken as a module is imported:
+    a run collects before midnight and may run the test after it (tests/test_midnight.py)."""
+    return date.today()

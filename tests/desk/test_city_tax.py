@@ -17,30 +17,28 @@ from desk.stays.night_audit import city_tax_on, set_city_tax
 from tests.actors import demo_credentials
 from tests.desk.conftest import MISSING_RIGHT, Hotel, refused
 
-TODAY = date.today()
 
-
-def test_a_manager_sets_the_city_tax_from_a_date_and_the_nights_charge_it(hotel: Hotel):
+def test_a_manager_sets_the_city_tax_from_a_date_and_the_nights_charge_it(hotel: Hotel, today: date):
     manager = hotel.as_role(Role.MANAGER)
-    manager.run(set_city_tax, "CITYTAX", hotel.money("1.50"), TODAY - timedelta(days=30))
-    manager.run(set_city_tax, "CITYTAX", hotel.money("2.25"), TODAY + timedelta(days=10))
+    manager.run(set_city_tax, "CITYTAX", hotel.money("1.50"), today - timedelta(days=30))
+    manager.run(set_city_tax, "CITYTAX", hotel.money("2.25"), today + timedelta(days=10))
     history = hotel.query(city_tax_history)
     assert [(row.valid_from, row.per_person_night, row.set_by) for row in history] == [
-        (TODAY + timedelta(days=10), hotel.money("2.25"), manager.actor.username),
-        (TODAY - timedelta(days=30), hotel.money("1.50"), manager.actor.username)]
-    tax_tonight = hotel.query(city_tax_on, TODAY)
-    tax_later = hotel.query(city_tax_on, TODAY + timedelta(days=11))
+        (today + timedelta(days=10), hotel.money("2.25"), manager.actor.username),
+        (today - timedelta(days=30), hotel.money("1.50"), manager.actor.username)]
+    tax_tonight = hotel.query(city_tax_on, today)
+    tax_later = hotel.query(city_tax_on, today + timedelta(days=11))
     assert tax_tonight is not None and tax_tonight.per_person_night == hotel.money("1.50")
     assert tax_later is not None and tax_later.per_person_night == hotel.money("2.25")
 
 
-def test_a_clerk_may_not_set_it_nor_a_manager_a_negative_one(hotel: Hotel):
-    refused(hotel, MissingRight, MISSING_RIGHT, lambda: hotel.run(set_city_tax, "CITYTAX", hotel.money("1"), TODAY))
+def test_a_clerk_may_not_set_it_nor_a_manager_a_negative_one(hotel: Hotel, today: date):
+    refused(hotel, MissingRight, MISSING_RIGHT, lambda: hotel.run(set_city_tax, "CITYTAX", hotel.money("1"), today))
     manager = hotel.as_role(Role.MANAGER)
     refused(hotel, InvalidInput, "The city tax cannot be negative",
-            lambda: manager.run(set_city_tax, "CITYTAX", hotel.money("-1"), TODAY), field="amount")
+            lambda: manager.run(set_city_tax, "CITYTAX", hotel.money("-1"), today), field="amount")
     refused(hotel, InvalidInput, "There is no service {service}",
-            lambda: manager.run(set_city_tax, "NOPE", hotel.money("1"), TODAY), field="service")
+            lambda: manager.run(set_city_tax, "NOPE", hotel.money("1"), today), field="service")
 
 
 def test_desk_city_tax_set_and_list(sqlite_hotel: Hotel, monkeypatch: pytest.MonkeyPatch,

@@ -20,8 +20,6 @@ from desk.stays.models import DocumentKind, Reservation
 from desk.stays.night_audit import charge_night, set_city_tax
 from tests.desk.conftest import MISSING_RIGHT, Hotel, refused
 
-TODAY = date.today()
-
 
 def _guest(hotel: Hotel, reservation_id: int) -> int:
     return hotel.query(lambda s: s.get_one(Reservation, reservation_id).guests[0].id)
@@ -32,15 +30,15 @@ def _city_tax_postings(hotel: Hotel, reservation_id: int) -> int:
         Posting.external_ref.like(f"city_tax%:{reservation_id}:%"))).all()))
 
 
-def test_a_guest_made_a_child_after_booking_pays_no_city_tax_for_the_next_night(hotel: Hotel):
+def test_a_guest_made_a_child_after_booking_pays_no_city_tax_for_the_next_night(hotel: Hotel, today: date):
     manager = hotel.as_role(Role.MANAGER)
-    manager.run(set_city_tax, "CITYTAX", hotel.money("1.50"), TODAY - timedelta(days=30), child_age_under=12)
+    manager.run(set_city_tax, "CITYTAX", hotel.money("1.50"), today - timedelta(days=30), child_age_under=12)
     stay = hotel.stay(nights=3)
     guest = _guest(hotel, stay.reservation_id)
-    manager.run(charge_night, stay.reservation_id, TODAY)
+    manager.run(charge_night, stay.reservation_id, today)
     assert _city_tax_postings(hotel, stay.reservation_id) == 1
-    hotel.run(edit_guest, guest, "Mila", "Petrova", birth_date=TODAY.replace(year=TODAY.year - 7))
-    manager.run(charge_night, stay.reservation_id, TODAY + timedelta(days=1))
+    hotel.run(edit_guest, guest, "Mila", "Petrova", birth_date=today.replace(year=today.year - 7))
+    manager.run(charge_night, stay.reservation_id, today + timedelta(days=1))
     assert _city_tax_postings(hotel, stay.reservation_id) == 1
 
 
@@ -68,11 +66,11 @@ def test_name_contacts_and_a_document_are_changed_and_the_trail_keeps_before_and
     assert detail["after"]["documents"][-1] == "passport BG BG1234567"
 
 
-def test_bad_details_are_refused_and_nothing_is_written(hotel: Hotel):
+def test_bad_details_are_refused_and_nothing_is_written(hotel: Hotel, today: date):
     stay = hotel.stay()
     guest = _guest(hotel, stay.reservation_id)
     refused(hotel, InvalidInput, "A birth date cannot be in the future",
-            lambda: hotel.run(edit_guest, guest, "Mila", "Petrova", birth_date=TODAY + timedelta(days=1)),
+            lambda: hotel.run(edit_guest, guest, "Mila", "Petrova", birth_date=today + timedelta(days=1)),
             field="birth_date")
     refused(hotel, InvalidInput, "A guest needs a name", lambda: hotel.run(edit_guest, guest, "  ", ""),
             field="name")

@@ -29,7 +29,6 @@ from .conftest import Hotel, assert_same_rows, without_sign_ins
 
 STAYS = 6
 KILLED_AFTER = 2
-TODAY = date.today()
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -85,14 +84,14 @@ def _hotel_in_house(hotel: Hotel) -> list[int]:
 
 
 def test_a_night_audit_killed_half_way_and_run_again_charges_each_night_once(
-        hotel: Hotel, manager_env: None):
+        hotel: Hotel, manager_env: None, today: date):
     reservations = _hotel_in_house(hotel)
     code = f"import sys; sys.argv[1:] = {_audit_command(hotel)[2:]!r}\n{HELD_COMMAND}"
     killed = kill_child_when(code, lambda: _charged(hotel) >= KILLED_AFTER, "pause after two stays")
     assert killed.returncode == -signal.SIGKILL
     # Killed with two stays charged, the day not closed.
     assert _charged(hotel) == KILLED_AFTER
-    assert hotel.query(business_date) == TODAY
+    assert hotel.query(business_date) == today
 
     again = subprocess.run([sys.executable, *_audit_command(hotel)], cwd=ROOT, capture_output=True, text=True,
                            timeout=120, env=os.environ.copy())
@@ -105,12 +104,12 @@ def test_a_night_audit_killed_half_way_and_run_again_charges_each_night_once(
         assert len(rooms) == STAYS and {count for _folio, count in rooms} == {1}
         charges = session.execute(select(NightCharge.reservation_id, NightCharge.night)
                                   .where(NightCharge.kind == "room")).all()
-        assert sorted(charges) == sorted((r, TODAY) for r in reservations)
+        assert sorted(charges) == sorted((r, today) for r in reservations)
         assert session.scalar(select(func.count()).select_from(NightAudit)) == 2  # both starts kept
-    assert hotel.query(business_date) == TODAY + timedelta(days=1)
+    assert hotel.query(business_date) == today + timedelta(days=1)
 
 
-def test_a_night_audit_run_again_the_same_night_doubles_nothing(hotel: Hotel, manager_env: None):
+def test_a_night_audit_run_again_the_same_night_doubles_nothing(hotel: Hotel, manager_env: None, today: date):
     _hotel_in_house(hotel)
     first = desk_in_process(*_audit_arguments(hotel))
     assert first.returncode == 0, first.stderr
@@ -118,17 +117,17 @@ def test_a_night_audit_run_again_the_same_night_doubles_nothing(hotel: Hotel, ma
     # Run again before midnight: the new business day (tomorrow's) has not begun, so nothing is charged.
     second = desk_in_process(*_audit_arguments(hotel))
     assert second.returncode == 1
-    assert f"Business day {TODAY + timedelta(days=1)} has not begun yet" in second.stderr
+    assert f"Business day {today + timedelta(days=1)} has not begun yet" in second.stderr
     assert_same_rows(without_sign_ins(before), without_sign_ins(hotel.snapshot()))  # the manager signed in
-    assert hotel.query(business_date) == TODAY + timedelta(days=1)
+    assert hotel.query(business_date) == today + timedelta(days=1)
 
 
-def test_the_dry_run_lists_what_is_open_and_changes_nothing(hotel: Hotel):
+def test_the_dry_run_lists_what_is_open_and_changes_nothing(hotel: Hotel, today: date):
     _hotel_in_house(hotel)
     before = hotel.snapshot()
     dry = desk_in_process("--database", hotel.database.url, "night-audit", "--dry-run")
     assert dry.returncode == 0, dry.stderr
-    assert f"Business date: {TODAY.isoformat()}" in dry.stdout
+    assert f"Business date: {today.isoformat()}" in dry.stdout
     assert "Cash shift not closed: TEST-1 #1" in dry.stdout
     assert f"In-house stays to charge: {STAYS}; reservations to mark as no-shows: 0" in dry.stdout
     assert hotel.snapshot() == before
@@ -142,18 +141,18 @@ def test_open_items_without_a_reason_stop_the_command_before_anything_is_charged
     assert _charged(hotel) == 0
 
 
-def test_the_timer_leaves_a_business_day_that_has_not_ended(hotel: Hotel, manager_env: None):
+def test_the_timer_leaves_a_business_day_that_has_not_ended(hotel: Hotel, manager_env: None, today: date):
     """The systemd timer runs after midnight with --if-day-ended: today's business day (closed
     early by a manager the evening before, say) is left to end first."""
     _hotel_in_house(hotel)
     before = hotel.snapshot()
     timer = desk_in_process(*_audit_arguments(hotel), "--if-day-ended")
     assert timer.returncode == 0, timer.stderr
-    assert f"Business day {TODAY.isoformat()} has not ended yet: nothing to do" in timer.stdout
+    assert f"Business day {today.isoformat()} has not ended yet: nothing to do" in timer.stdout
     assert hotel.snapshot() == before
 
 
-def test_a_stay_the_ledger_refuses_is_named_and_the_day_left_open(hotel: Hotel, manager_env: None):
+def test_a_stay_the_ledger_refuses_is_named_and_the_day_left_open(hotel: Hotel, manager_env: None, today: date):
     from desk.core.money import Money
     from desk.stays.models import Reservation
 
@@ -166,18 +165,18 @@ def test_a_stay_the_ledger_refuses_is_named_and_the_day_left_open(hotel: Hotel, 
     assert f"desk: reservation {number} not charged: Services are charged in" in audit.stderr
     assert f"{STAYS - 1} nights charged" in audit.stdout and "1 refused" in audit.stdout
     assert _charged(hotel) == STAYS - 1
-    assert hotel.query(business_date) == TODAY
+    assert hotel.query(business_date) == today
 
 
 def test_an_anchor_not_written_closes_the_day_and_warns_to_run_desk_audit_anchor(
-        hotel: Hotel, manager_env: None, tmp_path: Path):
+        hotel: Hotel, manager_env: None, tmp_path: Path, today: date):
     _hotel_in_house(hotel)
     blocked = tmp_path / "not-a-folder"
     blocked.write_text("a file where the anchor folder should be")
     done = desk_in_process(*_audit_arguments(hotel), env={"DESK_AUDIT_ANCHOR_DIR": str(blocked)})
     assert done.returncode == 0, done.stderr
-    assert f"Business day {TODAY.isoformat()} closed: {STAYS} nights charged" in done.stdout
+    assert f"Business day {today.isoformat()} closed: {STAYS} nights charged" in done.stdout
     assert "desk: warning: The night audit is done, but the audit trail's anchor could not be written to " \
            f"{blocked / 'trail.anchors.jsonl'}" in done.stderr
     assert "run “desk audit anchor” (the audit trail itself is intact)" in done.stderr
-    assert hotel.query(business_date) == TODAY + timedelta(days=1)
+    assert hotel.query(business_date) == today + timedelta(days=1)

@@ -59,39 +59,43 @@ def test_kkm_storage_nearly_full_is_named(kkm: KkmServerProcess):
 
 # --- the status bar's reading: the validity date, the memory, the OFD's backlog ----------------------------------
 
-NOW = datetime.now(UTC)
+@pytest.fixture
+def now() -> datetime:
+    """Read as the test runs: the simulators count their days from then, not from when this module was imported."""
+    return datetime.now(UTC)
 
 
-def test_atol_storage_read_from_getfninfo_names_the_day_to_replace_it_30_days_ahead(atol: AtolServerProcess):
+def test_atol_storage_read_from_getfninfo_names_the_day_to_replace_it_30_days_ahead(
+        atol: AtolServerProcess, now: datetime):
     far = read_storage(settings(RegisterKind.ATOL, atol.address))
     assert far is not None and far.valid_until is not None
-    assert far.replace_by(NOW.date()) is None and not far.action_due(NOW)
+    assert far.replace_by(now.date()) is None and not far.action_due(now)
     atol.control("storage", valid_days=29)
     near = read_storage(settings(RegisterKind.ATOL, atol.address))
     assert near is not None and near.valid_until is not None
-    assert near.replace_by(NOW.date()) == near.valid_until == (NOW + timedelta(days=29)).astimezone(MSK).date()
-    assert near.action_due(NOW)
+    assert near.replace_by(now.date()) == near.valid_until == (now + timedelta(days=29)).astimezone(MSK).date()
+    assert near.action_due(now)
 
 
-def test_atol_documents_not_reaching_the_ofd_are_counted_in_days(atol: AtolServerProcess):
-    assert read_storage(settings(RegisterKind.ATOL, atol.address)).unsent_days(NOW) == 0  # type: ignore[union-attr]
+def test_atol_documents_not_reaching_the_ofd_are_counted_in_days(atol: AtolServerProcess, now: datetime):
+    assert read_storage(settings(RegisterKind.ATOL, atol.address)).unsent_days(now) == 0  # type: ignore[union-attr]
     atol.control("storage", unsent_days=4.5)
     state = read_storage(settings(RegisterKind.ATOL, atol.address))
-    assert state is not None and state.unsent_days(NOW) == 4 and state.action_due(NOW)
+    assert state is not None and state.unsent_days(now) == 4 and state.action_due(now)
     atol.control("fault", fault="fn_full")
     assert read_storage(settings(RegisterKind.ATOL, atol.address)).flags == (  # type: ignore[union-attr]
         "nearly_full",)
 
 
-def test_kkm_storage_read_from_getdatakkt_fn_dateend_and_ofd_dateerrordoc(kkm: KkmServerProcess):
+def test_kkm_storage_read_from_getdatakkt_fn_dateend_and_ofd_dateerrordoc(kkm: KkmServerProcess, now: datetime):
     far = read_storage(settings(RegisterKind.KKMSERVER, kkm.address))
-    assert far is not None and far.valid_until is not None and not far.action_due(NOW)
+    assert far is not None and far.valid_until is not None and not far.action_due(now)
     kkm.control("storage", valid_days=10, unsent_days=3.2)
     kkm.control("fault", fault="fn_full")
     near = read_storage(settings(RegisterKind.KKMSERVER, kkm.address))
     assert near is not None
-    assert near.replace_by(NOW.date()) == (NOW + timedelta(days=10)).astimezone(MSK).date()
-    assert near.unsent_days(NOW) == 3 and near.flags == ("nearly_full",)
+    assert near.replace_by(now.date()) == (now + timedelta(days=10)).astimezone(MSK).date()
+    assert near.unsent_days(now) == 3 and near.flags == ("nearly_full",)
 
 
 def test_a_register_that_does_not_answer_is_unreachable_not_a_sound_storage(atol: AtolServerProcess):
@@ -102,9 +106,9 @@ def test_a_register_that_does_not_answer_is_unreachable_not_a_sound_storage(atol
 
 
 def test_the_workstations_register_is_the_one_read_and_a_printer_without_fn_reads_nothing(
-        hotel: Hotel, atol: AtolServerProcess):
+        hotel: Hotel, atol: AtolServerProcess, now: datetime):
     assert workstation_storage(Runner(hotel.database), hotel.actor) is None  # no register follows its shift
     atol.control("storage", valid_days=5)
     rig = atol_hotel(hotel, atol, open_shift=False)
     state = workstation_storage(rig.runner, rig.hotel.actor)
-    assert state is not None and state.register == "FP-1" and state.replace_by(NOW.date()) is not None
+    assert state is not None and state.register == "FP-1" and state.replace_by(now.date()) is not None

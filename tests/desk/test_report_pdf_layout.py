@@ -29,6 +29,7 @@ from desk.reports.tables import (
     report_pdf,
     section_layout,
 )
+from desk.stays.models import stored_business_date
 from tools.screenshots_reports import busy_day
 
 
@@ -36,10 +37,18 @@ from tools.screenshots_reports import busy_day
 def busy_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     database = Database(f"sqlite:///{tmp_path_factory.mktemp('busy') / 'demo.sqlite3'}")
     with database.writing() as session:
-        seed_demo(session, today=date.today())
+        seed_demo(session, today=date.today())  # read once: the tests report on the day stored here
     busy_day(database)
     yield database
     database.dispose()
+
+
+def _seeded_day(database: Database) -> date:
+    """The demo's business day: the fixture's module may have seeded it before midnight and run this test after."""
+    with database.unit_of_work() as session:
+        day = stored_business_date(session)
+    assert day is not None
+    return day
 
 
 @pytest.mark.parametrize("language", ["ru", "bg", "en"])
@@ -47,10 +56,11 @@ def test_no_header_word_is_broken_and_no_amount_wraps(busy_demo: Database, langu
     manager = trusted_actor("maria", DEMO_WORKSTATION, Role.MANAGER)
     regular, _bold = fonts()
     fmt = format_of_language(language)
+    day = _seeded_day(busy_demo)
     for name in report_names():
-        first = date.today() - timedelta(days=6 if name == "revenue" else 0)
+        first = day - timedelta(days=6 if name == "revenue" else 0)
         with busy_demo.unit_of_work() as session:
-            report = make_report(session, manager, name, first, date.today(), None, language)
+            report = make_report(session, manager, name, first, day, None, language)
         assert report_pdf(report, fmt).startswith(b"%PDF")
         for section in report.sections:
             if not section.rows:
@@ -72,8 +82,9 @@ def test_no_header_word_is_broken_and_no_amount_wraps(busy_demo: Database, langu
 
 def test_the_csv_keeps_the_columns_the_pdf_leaves_out(busy_demo: Database):
     manager = trusted_actor("maria", DEMO_WORKSTATION, Role.MANAGER)
+    day = _seeded_day(busy_demo)
     with busy_demo.unit_of_work() as session:
-        report = make_report(session, manager, "cashier", date.today(), date.today(), None, "ru")
+        report = make_report(session, manager, "cashier", day, day, None, "ru")
     rows = list(csv.reader(io.StringIO(report_csv(report, "ru"))))
     for section in report.sections:
         assert [word("ru", column) for column in section.columns] in rows

@@ -32,7 +32,6 @@ from desk.stays.search import (
 )
 from tests.desk.conftest import Hotel
 
-TODAY = date.today()
 RESERVATIONS = frozenset({FolioKind.RESERVATION})
 
 
@@ -44,7 +43,7 @@ class Demo:
 
 
 @pytest.fixture
-def demo(hotel: Hotel) -> Demo:
+def demo(hotel: Hotel, today: date) -> Demo:
     """Four stays in every state, guests in two scripts, two companies, an event and a walk-in."""
     actor = hotel.actor
     with hotel.database.writing() as session:
@@ -65,21 +64,21 @@ def demo(hotel: Hotel) -> Demo:
             )
             return reservation.id
 
-        in_house = stay("R-1001", "101", [("Anna", "Schmidt"), ("Boris", "Novak")], TODAY - timedelta(days=1), 3,
+        in_house = stay("R-1001", "101", [("Anna", "Schmidt"), ("Boris", "Novak")], today - timedelta(days=1), 3,
                         company=balkan)
-        check_in(session, actor, in_house, today=TODAY - timedelta(days=1))
-        departed = stay("R-1002", "101", [("Мария", "Иванова")], TODAY - timedelta(days=10), 2)
-        check_in(session, actor, departed, today=TODAY - timedelta(days=10))
+        check_in(session, actor, in_house, today=today - timedelta(days=1))
+        departed = stay("R-1002", "101", [("Мария", "Иванова")], today - timedelta(days=10), 2)
+        check_in(session, actor, departed, today=today - timedelta(days=10))
         check_out(session, actor, departed)
-        stay("R-1003", "102", [("Иван", "Петров")], TODAY + timedelta(days=1), 2)
-        other = stay("R-2001", "102", [("Ирина", "Смирнова")], TODAY, 1)
-        check_in(session, actor, other, today=TODAY)
+        stay("R-1003", "102", [("Иван", "Петров")], today + timedelta(days=1), 2)
+        other = stay("R-2001", "102", [("Ирина", "Смирнова")], today, 1)
+        check_in(session, actor, other, today=today)
 
         bill_id = load_folio(session, folio_of_reservation(session, in_house)).bills[0].bill.id
         post_service(session, actor, bill_id=bill_id, service_code="LAUNDRY")  # 18.00
         take_payment(session, actor, bill_id, Tender("cash", hotel.money("5.50")))
 
-        summit = Event(name="Sofia Tech Summit", company_id=nordic.id, starts_on=TODAY, ends_on=TODAY + timedelta(2))
+        summit = Event(name="Sofia Tech Summit", company_id=nordic.id, starts_on=today, ends_on=today + timedelta(2))
         session.add(summit)
         session.flush()
         event_folio(session, actor, summit.id)
@@ -108,14 +107,14 @@ def test_empty_text_lists_in_house_stays_and_accounts(demo: Demo) -> None:
     assert numbers(search(demo, in_house_only=False)) == {"R-1001", "R-1002", "R-1003", "R-2001"}
 
 
-def test_a_row_holds_what_the_main_window_shows(demo: Demo) -> None:
+def test_a_row_holds_what_the_main_window_shows(demo: Demo, today: date) -> None:
     (row,) = search(demo, text="R-1001", kinds=RESERVATIONS)
     assert row.folio_id == demo.folio_ids["R-1001"]
     assert row.status == "in_house"
     assert row.room == "101"
     assert row.guests == ("Anna Schmidt", "Boris Novak")
     assert row.name == "Anna Schmidt, Boris Novak"
-    assert (row.arrival, row.departure) == (TODAY - timedelta(days=1), TODAY + timedelta(days=2))
+    assert (row.arrival, row.departure) == (today - timedelta(days=1), today + timedelta(days=2))
     assert row.company == "Balkan Travel Ltd"
     # 18.00 of laundry less 5.50 paid, read from the ledger.
     assert row.balance == demo.hotel.money("12.50")
@@ -161,12 +160,12 @@ def test_company_prefix_finds_its_stays_and_its_account(demo: Demo) -> None:
     assert companies[0].key == (FolioKind.COMPANY, demo.company_ids["balkan"])
 
 
-def test_arrival_date(demo: Demo) -> None:
-    tomorrow = TODAY + timedelta(days=1)
+def test_arrival_date(demo: Demo, today: date) -> None:
+    tomorrow = today + timedelta(days=1)
     assert numbers(search(demo, arrival=tomorrow, in_house_only=False)) == {"R-1003"}
     assert search(demo, arrival=tomorrow) == []  # nobody arriving tomorrow is in house yet
     # Events starting that day are arrivals too; companies and walk-ins have no arrival.
-    today_rows = search(demo, arrival=TODAY, in_house_only=False)
+    today_rows = search(demo, arrival=today, in_house_only=False)
     assert numbers(today_rows) == {"R-2001"}
     assert [row.name for row in today_rows if row.kind is not FolioKind.RESERVATION] == ["Sofia Tech Summit"]
 
@@ -195,11 +194,11 @@ def test_limit(demo: Demo) -> None:
         search(demo, limit=100_000)
 
 
-def test_a_stay_found_through_two_guests_counts_once_against_the_limit(demo: Demo) -> None:
+def test_a_stay_found_through_two_guests_counts_once_against_the_limit(demo: Demo, today: date) -> None:
     hotel = demo.hotel
     with hotel.database.writing() as session:
-        for number, arrival, family in (("R-3001", TODAY - timedelta(days=30), ["Hans"]),
-                                        ("R-3002", TODAY - timedelta(days=20), ["Olga", "Rosa"])):
+        for number, arrival, family in (("R-3001", today - timedelta(days=30), ["Hans"]),
+                                        ("R-3002", today - timedelta(days=20), ["Olga", "Rosa"])):
             guests = [new_guest(session, hotel.actor, first, "Berg") for first in family]
             session.flush()
             create_reservation(session, hotel.actor, number=number, guests=guests, arrival=arrival,
@@ -209,13 +208,13 @@ def test_a_stay_found_through_two_guests_counts_once_against_the_limit(demo: Dem
     assert rows[0].guests == ("Olga Berg", "Rosa Berg")
 
 
-def test_a_group_whose_guests_fill_the_first_read_still_leaves_room_for_older_stays(demo: Demo) -> None:
+def test_a_group_whose_guests_fill_the_first_read_still_leaves_room_for_older_stays(demo: Demo, today: date) -> None:
     """The guests' terms are read a few pages at a time: a tour group of nine "Lind"s (each found by
     last name) fills the first read, and the older stay is still on the page, the group once."""
     hotel = demo.hotel
     with hotel.database.writing() as session:
-        for number, arrival, family in (("R-4001", TODAY - timedelta(days=40), ["Hans"]),
-                                        ("R-4002", TODAY - timedelta(days=30), [f"Tourist{n}" for n in range(9)])):
+        for number, arrival, family in (("R-4001", today - timedelta(days=40), ["Hans"]),
+                                        ("R-4002", today - timedelta(days=30), [f"Tourist{n}" for n in range(9)])):
             guests = [new_guest(session, hotel.actor, first, "Lind") for first in family]
             session.flush()
             create_reservation(session, hotel.actor, number=number, guests=guests, arrival=arrival,

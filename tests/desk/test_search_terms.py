@@ -19,7 +19,6 @@ from tests.pg_server import PgServer
 from .conftest import Hotel, make_hotel
 
 DESK_ROLE = "desk_app"
-TODAY = date.today()
 
 
 def _kept(hotel: Hotel) -> set[tuple[str, date, int, int]]:
@@ -53,17 +52,17 @@ def _found(hotel: Hotel, typed: str) -> list[str]:
     return [row.number for row in rows]
 
 
-def test_every_guest_of_every_stay_is_kept_by_both_names(hotel: Hotel) -> None:
-    _stay(hotel, "S-1", [("Anna", "Schmidt"), ("Boris", "Novak")], TODAY)
-    _stay(hotel, "S-2", [("Madonna", "")], TODAY + timedelta(days=3))  # one name: one key
+def test_every_guest_of_every_stay_is_kept_by_both_names(hotel: Hotel, today: date) -> None:
+    _stay(hotel, "S-1", [("Anna", "Schmidt"), ("Boris", "Novak")], today)
+    _stay(hotel, "S-2", [("Madonna", "")], today + timedelta(days=3))  # one name: one key
     kept = _kept(hotel)
     assert kept == _derived(hotel)
-    assert ("schmidt anna", TODAY, *next((r, g) for _t, _a, r, g in kept if _t == "anna schmidt")) in kept
+    assert ("schmidt anna", today, *next((r, g) for _t, _a, r, g in kept if _t == "anna schmidt")) in kept
     assert len([row for row in kept if row[0] == "madonna"]) == 1
 
 
-def test_a_renamed_guest_is_found_by_the_new_name_only(hotel: Hotel) -> None:
-    _stay(hotel, "S-1", [("Anna", "Schmidt")], TODAY)
+def test_a_renamed_guest_is_found_by_the_new_name_only(hotel: Hotel, today: date) -> None:
+    _stay(hotel, "S-1", [("Anna", "Schmidt")], today)
     with hotel.database.writing() as session:  # as a property system's interface would correct it
         session.execute(text("UPDATE guest SET last_name = 'Weber', search_name = 'weber anna', "
                              "search_first_last = 'anna weber' WHERE last_name = 'Schmidt'"))
@@ -72,31 +71,31 @@ def test_a_renamed_guest_is_found_by_the_new_name_only(hotel: Hotel) -> None:
     assert _found(hotel, "schm") == []
 
 
-def test_a_moved_arrival_orders_the_stay_by_its_new_date(hotel: Hotel) -> None:
-    early = _stay(hotel, "S-1", [("Anna", "Schmidt")], TODAY)
-    _stay(hotel, "S-2", [("Anja", "Schmidt")], TODAY + timedelta(days=1))
+def test_a_moved_arrival_orders_the_stay_by_its_new_date(hotel: Hotel, today: date) -> None:
+    early = _stay(hotel, "S-1", [("Anna", "Schmidt")], today)
+    _stay(hotel, "S-2", [("Anja", "Schmidt")], today + timedelta(days=1))
     assert _found(hotel, "schmidt") == ["S-2", "S-1"]
     with hotel.database.writing() as session:
         session.execute(text("UPDATE reservation SET arrival = :day, departure = :later WHERE id = :id"),
-                        {"day": TODAY + timedelta(days=5), "later": TODAY + timedelta(days=7), "id": early})
+                        {"day": today + timedelta(days=5), "later": today + timedelta(days=7), "id": early})
     assert _kept(hotel) == _derived(hotel)
     assert _found(hotel, "schmidt") == ["S-1", "S-2"]
 
 
-def test_a_name_search_of_one_days_departures_finds_an_older_stay_behind_a_full_page(hotel: Hotel) -> None:
+def test_a_name_search_of_one_days_departures_finds_an_older_stay_behind_a_full_page(hotel: Hotel, today: date) -> None:
     # The newest page of "ber" stays is all later arrivals; the one leaving that day is further back.
-    leaving = _stay(hotel, "D-1", [("Anna", "Berg")], TODAY - timedelta(days=20))
+    leaving = _stay(hotel, "D-1", [("Anna", "Berg")], today - timedelta(days=20))
     for k in range(3):
-        _stay(hotel, f"N-{k}", [("Boris", "Berger")], TODAY + timedelta(days=k))
-    departure = TODAY - timedelta(days=18)
+        _stay(hotel, f"N-{k}", [("Boris", "Berger")], today + timedelta(days=k))
+    departure = today - timedelta(days=18)
     rows = hotel.query(search_folios, FolioQuery(text="ber", departure=departure, in_house_only=False, limit=2,
                                                  kinds=frozenset({FolioKind.RESERVATION})))
     assert [row.reservation_id for row in rows] == [leaving]
 
 
-def test_a_guest_taken_off_or_moved_to_another_stay_follows(hotel: Hotel) -> None:
-    first = _stay(hotel, "S-1", [("Anna", "Schmidt"), ("Boris", "Novak")], TODAY)
-    second = _stay(hotel, "S-2", [("Clara", "Berg")], TODAY)
+def test_a_guest_taken_off_or_moved_to_another_stay_follows(hotel: Hotel, today: date) -> None:
+    first = _stay(hotel, "S-1", [("Anna", "Schmidt"), ("Boris", "Novak")], today)
+    second = _stay(hotel, "S-2", [("Clara", "Berg")], today)
     with hotel.database.writing() as session:
         session.execute(text("DELETE FROM reservation_guest WHERE reservation_id = :id AND guest_id = "
                              "(SELECT id FROM guest WHERE last_name = 'Novak')"), {"id": first})
@@ -119,9 +118,9 @@ def desk_role_hotel(pg_server: PgServer) -> Iterator[Hotel]:
     hotel.database.dispose()
 
 
-def test_the_desk_role_may_read_the_search_terms_but_not_write_them(desk_role_hotel: Hotel) -> None:
+def test_the_desk_role_may_read_the_search_terms_but_not_write_them(desk_role_hotel: Hotel, today: date) -> None:
     hotel = desk_role_hotel
-    _stay(hotel, "S-ROLE", [("Ivan", "Roleson")], TODAY)  # the triggers run as the owner: the desk's writes keep it
+    _stay(hotel, "S-ROLE", [("Ivan", "Roleson")], today)  # the triggers run as the owner: the desk's writes keep it
     assert _found(hotel, "roles") == ["S-ROLE"]
     for sql in ("DELETE FROM stay_search_term",
                 "INSERT INTO stay_search_term (term, arrival, reservation_id, guest_id) "

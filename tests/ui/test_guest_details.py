@@ -3,7 +3,7 @@ the next night the audit charges posts no city tax for them."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 import shiboken6
@@ -24,13 +24,11 @@ from tests.ui.test_dialogs_common import apply_accepted, apply_refused
 from ui.reservation_card.window import ReservationCard, open_reservation_card
 from ui.stays.guest_details import GuestDialog
 
-TODAY = date.today()
-
 
 @pytest.fixture(autouse=True)
-def business_date_today(demo_database):
+def business_date_today(demo_database, today):
     with demo_database.writing() as session:
-        session.add(BusinessDay(business_date=TODAY, opened_by="test"))
+        session.add(BusinessDay(business_date=today, opened_by="test"))
 
 
 def _city_tax_postings(database, reservation_id: int) -> int:
@@ -39,16 +37,16 @@ def _city_tax_postings(database, reservation_id: int) -> int:
             Posting.external_ref.like(f"city_tax%:{reservation_id}:%")))
 
 
-def test_a_guest_made_a_child_on_the_card_pays_no_city_tax_the_next_night(qtbot, desk_context, demo_database):
+def test_a_guest_made_a_child_on_the_card_pays_no_city_tax_the_next_night(qtbot, desk_context, demo_database, today):
     runner, clerk = desk_context.runner, desk_context.actor
     manager = signed_in(demo_database, Role.MANAGER)
     currency = runner.read(base_currency)
-    runner.run(set_city_tax, manager, "CITYTAX", Money.of("1.50", currency), TODAY - timedelta(days=30),
+    runner.run(set_city_tax, manager, "CITYTAX", Money.of("1.50", currency), today - timedelta(days=30),
                child_age_under=12)
-    reservation = runner.run(book, clerk, Booking(TODAY, TODAY + timedelta(days=3), new_guests=(
+    reservation = runner.run(book, clerk, Booking(today, today + timedelta(days=3), new_guests=(
         NewGuest("Konstantin", "Aleksandrov-Vasilev"),), room_number="101")).value
     runner.run(check_in, clerk, reservation.id)
-    runner.run(charge_night, manager, reservation.id, TODAY)
+    runner.run(charge_night, manager, reservation.id, today)
     assert _city_tax_postings(demo_database, reservation.id) == 1  # an adult pays it
 
     with demo_database.unit_of_work() as session:
@@ -65,24 +63,24 @@ def test_a_guest_made_a_child_on_the_card_pays_no_city_tax_the_next_night(qtbot,
         assert apply_refused(qtbot, dialog, "birth_date") == "A birth date cannot be in the future"
         with demo_database.unit_of_work() as session:
             assert session.get_one(Guest, guest_id).birth_date is None
-        dialog.birth_date_edit.setDate(QDate(TODAY.year - 7, 6, 1))
+        dialog.birth_date_edit.setDate(QDate(today.year - 7, 6, 1))
         dialog.first_name_edit.setText("Kostadin")
         apply_accepted(qtbot, dialog)
         qtbot.waitUntil(lambda: card.owner_label.text().startswith("Kostadin "), timeout=30_000)
     finally:
         if shiboken6.isValid(card):
             card.close()
-    runner.run(charge_night, manager, reservation.id, TODAY + timedelta(days=1))
+    runner.run(charge_night, manager, reservation.id, today + timedelta(days=1))
     assert _city_tax_postings(demo_database, reservation.id) == 1
 
 
-def test_a_document_is_corrected_and_another_removed_in_the_guest_window(qtbot, desk_context, demo_database):
+def test_a_document_is_corrected_and_another_removed_in_the_guest_window(qtbot, desk_context, demo_database, today):
     from desk.stays.booking import DocumentEntry
     from desk.stays.guest_details import edit_guest, guest_details
     from desk.stays.models import DocumentKind
 
     runner, clerk = desk_context.runner, desk_context.actor
-    reservation = runner.run(book, clerk, Booking(TODAY, TODAY + timedelta(days=2), new_guests=(
+    reservation = runner.run(book, clerk, Booking(today, today + timedelta(days=2), new_guests=(
         NewGuest("Konstantin", "Aleksandrov-Vasilev"),), room_number="101")).value
     with demo_database.unit_of_work() as session:
         guest_id = session.get_one(Reservation, reservation.id).guests[0].id

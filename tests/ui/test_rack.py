@@ -3,7 +3,7 @@ housekeeping's clean mark."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,18 +16,17 @@ from ui.stays.rack import RackModel, RoomRackWindow
 
 
 @pytest.fixture(autouse=True)
-def business_date_today(demo_database):
+def business_date_today(demo_database, today):
     """These stays arrive on the calendar's today: make it the demo's business date, which is fixed."""
     with demo_database.writing() as session:
-        session.add(BusinessDay(business_date=date.today(), opened_by="test"))
+        session.add(BusinessDay(business_date=today, opened_by="test"))
 
 
 def _row_of(model: RackModel, number: str) -> int:
     return next(row for row in range(model.rowCount()) if model.room(row).number == number)
 
 
-def test_the_rack_shows_the_stay_and_opens_its_card(qtbot, desk_context, demo_database):
-    today = date.today()
+def test_the_rack_shows_the_stay_and_opens_its_card(qtbot, desk_context, demo_database, today):
     stay = desk_context.runner.run(walk_in, desk_context.actor, Booking(
         today, today + timedelta(days=3), new_guests=(NewGuest("Aleksandra", "Vasilyeva-Petrovskaya"),),
         room_number="101")).value
@@ -58,8 +57,7 @@ def test_the_rack_shows_the_stay_and_opens_its_card(qtbot, desk_context, demo_da
     window.close()
 
 
-def test_a_stay_booked_by_type_only_shows_below_the_rooms(qtbot, desk_context):
-    today = date.today()
+def test_a_stay_booked_by_type_only_shows_below_the_rooms(qtbot, desk_context, today):
     stays = [desk_context.runner.run(book, desk_context.actor, Booking(
         today + timedelta(days=k), today + timedelta(days=k + 2), new_guests=(NewGuest("Lena", f"Marx{k}"),),
         room_type="Double")).value for k in range(3)]

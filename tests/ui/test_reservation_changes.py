@@ -15,14 +15,12 @@ from tests.ui.test_dialogs_common import apply_accepted, apply_refused, retype
 from ui.reservation_card.window import ReservationCard, open_reservation_card
 from ui.stays.reservation_changes import AmendReservationDialog, CancelReservationDialog, NoShowDialog
 
-TODAY = date.today()
-
 
 @pytest.fixture(autouse=True)
-def business_date_today(demo_database):
+def business_date_today(demo_database, today):
     """These stays arrive on the calendar's today: make it the demo's business date, which is fixed."""
     with demo_database.writing() as session:
-        session.add(BusinessDay(business_date=TODAY, opened_by="test"))
+        session.add(BusinessDay(business_date=today, opened_by="test"))
 
 
 @pytest.fixture
@@ -56,9 +54,9 @@ def _status(database, reservation_id: int) -> Reservation:
         return session.get_one(Reservation, reservation_id)
 
 
-def test_new_dates_are_refused_where_the_room_is_taken_then_taken(qtbot, booked, show_card, demo_database):
-    first, folio = booked(TODAY, TODAY + timedelta(days=2), "First")
-    booked(TODAY + timedelta(days=3), TODAY + timedelta(days=5), "Later")
+def test_new_dates_are_refused_where_the_room_is_taken_then_taken(qtbot, booked, show_card, demo_database, today):
+    first, folio = booked(today, today + timedelta(days=2), "First")
+    booked(today + timedelta(days=3), today + timedelta(days=5), "Later")
     card = show_card(folio)
     card.amend_action.trigger()
     qtbot.waitUntil(lambda: card.findChild(AmendReservationDialog) is not None, timeout=30_000)
@@ -66,14 +64,14 @@ def test_new_dates_are_refused_where_the_room_is_taken_then_taken(qtbot, booked,
     dialog.departure_edit.setDate(dialog.departure_edit.date().addDays(2))
     message = apply_refused(qtbot, dialog, "departure")
     assert message.startswith("Room 101 is taken on the night of")
-    assert _status(demo_database, first).departure == TODAY + timedelta(days=2)
+    assert _status(demo_database, first).departure == today + timedelta(days=2)
     dialog.departure_edit.setDate(dialog.arrival_edit.date().addDays(3))
     apply_accepted(qtbot, dialog)
-    assert _status(demo_database, first).departure == TODAY + timedelta(days=3)
+    assert _status(demo_database, first).departure == today + timedelta(days=3)
 
 
-def test_cancel_needs_a_reason(qtbot, booked, show_card, demo_database):
-    reservation, folio = booked(TODAY + timedelta(days=1), TODAY + timedelta(days=2), "Cancel")
+def test_cancel_needs_a_reason(qtbot, booked, show_card, demo_database, today):
+    reservation, folio = booked(today + timedelta(days=1), today + timedelta(days=2), "Cancel")
     card = show_card(folio)
     card.cancel_reservation_action.trigger()
     qtbot.waitUntil(lambda: card.findChild(CancelReservationDialog) is not None, timeout=30_000)
@@ -86,8 +84,8 @@ def test_cancel_needs_a_reason(qtbot, booked, show_card, demo_database):
     qtbot.waitUntil(lambda: card.findChild(QLabel, "statusLabel").text() == "Cancelled", timeout=30_000)
 
 
-def test_a_no_show(qtbot, booked, show_card, demo_database):
-    reservation, folio = booked(TODAY, TODAY + timedelta(days=2), "Absent")
+def test_a_no_show(qtbot, booked, show_card, demo_database, today):
+    reservation, folio = booked(today, today + timedelta(days=2), "Absent")
     card = show_card(folio)
     card.no_show_action.trigger()
     qtbot.waitUntil(lambda: card.findChild(NoShowDialog) is not None, timeout=30_000)
@@ -96,11 +94,11 @@ def test_a_no_show(qtbot, booked, show_card, demo_database):
     qtbot.waitUntil(lambda: card.findChild(QLabel, "statusLabel").text() == "No-show", timeout=30_000)
 
 
-def test_check_in_to_a_chosen_room(qtbot, desk_context, show_card, demo_database):
+def test_check_in_to_a_chosen_room(qtbot, desk_context, show_card, demo_database, today):
     from ui.stays.move_room import CheckInToRoomDialog
 
     reservation = desk_context.runner.run(book, desk_context.actor, Booking(
-        TODAY, TODAY + timedelta(days=2), new_guests=(NewGuest("Chosen", "Room"),), room_type="Double")).value
+        today, today + timedelta(days=2), new_guests=(NewGuest("Chosen", "Room"),), room_type="Double")).value
     with demo_database.unit_of_work() as session:
         folio = folio_of_reservation(session, reservation.id)
     card = show_card(folio)
@@ -113,12 +111,12 @@ def test_check_in_to_a_chosen_room(qtbot, desk_context, show_card, demo_database
     assert stored.status is ReservationStatus.IN_HOUSE and stored.room.number == "110"
 
 
-def test_move_room_lists_the_rooms_types_in_the_clerks_language(qtbot, desk_context, demo_database):
+def test_move_room_lists_the_rooms_types_in_the_clerks_language(qtbot, desk_context, demo_database, today):
     from desk.stays.booking import free_rooms
     from ui.stays.move_room import MoveRoomDialog
 
     reservation = desk_context.runner.run(book, desk_context.actor, Booking(
-        TODAY, TODAY + timedelta(days=2), new_guests=(NewGuest("Moving", "Guest"),), room_number="101")).value
+        today, today + timedelta(days=2), new_guests=(NewGuest("Moving", "Guest"),), room_number="101")).value
     with demo_database.unit_of_work() as session:
         rooms = free_rooms(session, reservation.id, "ru")
     dialog = MoveRoomDialog(desk_context, reservation.id, reservation.number, rooms)
