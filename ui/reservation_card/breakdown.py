@@ -185,16 +185,21 @@ class CardBreakdown(CardWindowBase):
 
     @staticmethod
     def _select_rows(view: QTableView, model: Any, ids: list[int], current_id: int | None) -> None:
+        rows = [row for row_id in ids if (row := model.row_of(row_id)) is not None]
+        current_row = model.row_of(current_id)
+        selection_model = view.selectionModel()
+        current = selection_model.currentIndex()
+        # Already so (a reload that only added rows elsewhere keeps the selection where it was):
+        # nothing is built or sent to Qt (issue 23).
+        if ((current_row is None or (current.row() == current_row and current.column() == 0))
+                and sorted(index.row() for index in selection_model.selectedRows()) == sorted(set(rows))):
+            return
         selection = QItemSelection()
         last_column = model.columnCount() - 1
-        for row_id in ids:
-            row = model.row_of(row_id)
-            if row is not None:
-                selection.select(model.index(row, 0), model.index(row, last_column))
+        for row in rows:
+            selection.select(model.index(row, 0), model.index(row, last_column))
         flags = QItemSelectionModel.SelectionFlag
-        selection_model = view.selectionModel()
         selection_model.select(selection, flags.ClearAndSelect | flags.Rows)
-        current_row = model.row_of(current_id)
         if current_row is not None:
             selection_model.setCurrentIndex(model.index(current_row, 0), flags.NoUpdate)
 
@@ -265,7 +270,8 @@ class CardBreakdown(CardWindowBase):
         self._update_actions()
 
     def _show_payments_of(self, bill_id: int | None) -> None:
-        self.payments_model.set_view(self.view, bill_id)
+        if not self.payments_model.shows(self.view, bill_id):  # show_card has already shown the kept bill's
+            self.payments_model.set_view(self.view, bill_id)
         self._payments_fitter.fit()
         if bill_id == DEPOSIT_ACCOUNT:
             self.payments_label.setText(QCoreApplication.translate(

@@ -614,6 +614,10 @@ class PaymentsModel(CachedRowsModel[PaymentLine]):
             self._base_currency = base_currency
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
+    def shows(self, view: FolioView | None, bill_id: int | None) -> bool:
+        """Whether it shows ``bill_id``'s payments of ``view`` already (set_view would change nothing)."""
+        return view is self._view and bill_id == self._bill_id
+
     def set_bill(self, bill_id: int | None) -> None:
         if bill_id != self._bill_id:
             self.set_view(self._view, bill_id)

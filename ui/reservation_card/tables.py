@@ -137,18 +137,44 @@ class ColumnFitter:
 
     A width the user dragged is theirs until the window closes; every other column follows the
     data, so an amount that grew a digit is never cut to "EUR 10...".
+
+    The fitter follows its model's change signals: a reload that touched no row of those fitted to
+    (a payment on a long folio, whose postings are all below them, or none at all) reads and
+    measures nothing; rows only added after them are the only ones measured (issue 23).
     """
 
     def __init__(self, view: QTableView) -> None:
         self.view = view
         self.user_sized: set[int] = set()
         self._fitting = False
-        # What the columns were last fitted to: a reload that changed none of it (a payment on a
-        # long folio, whose first rows stay the same) measures nothing (issue 23).
-        self._fitted_to: tuple[object, ...] | None = None
-        self._sample: list[tuple[str, ...]] = []  # the rows' texts fitted to
+        # The headers, user-sized columns and font the columns were last fitted with; None: never fitted.
+        self._fitted_for: tuple[object, ...] | None = None
+        self._sampled = 0  # how many rows' texts the columns were fitted to
         self._widths: list[int] = []  # the widest text of each column in them
+        # The first row whose texts may differ from those fitted to (a row changed, inserted or
+        # removed there, or everything after a reset); None: no row changed since.
+        self._changed_from: int | None = 0
+        self.measured_rows = 0  # rows whose texts were measured, in all (tests read it)
         view.horizontalHeader().sectionResized.connect(self._resized)
+        model = view.model()
+        model.rowsInserted.connect(self._rows_changed)
+        model.rowsRemoved.connect(self._rows_changed)
+        model.dataChanged.connect(self._data_changed)
+        for signal in (model.modelReset, model.layoutChanged, model.rowsMoved):
+            signal.connect(self._all_changed)
+
+    def _rows_changed(self, _parent: QModelIndex | QPersistentModelIndex, first: int, _last: int) -> None:
+        self._note_change(first)
+
+    def _data_changed(self, top_left: QModelIndex | QPersistentModelIndex, *_args: object) -> None:
+        self._note_change(top_left.row())
+
+    def _all_changed(self, *_args: object) -> None:
+        self._note_change(0)
+
+    def _note_change(self, row: int) -> None:
+        earlier = self._changed_from
+        self._changed_from = row if earlier is None else min(row, earlier)
 
     def _resized(self, column: int, _old: int, _new: int) -> None:
         header = self.view.horizontalHeader()
@@ -157,33 +183,31 @@ class ColumnFitter:
             self.user_sized.add(column)
 
     def fit(self) -> None:
-        sample = sampled_texts(self.view)
         model = self.view.model()
-        headers = tuple(model.headerData(column, Qt.Orientation.Horizontal) for column in range(model.columnCount()))
-        fitted_to = (sample, headers, frozenset(self.user_sized), self.view.font().key())
-        if fitted_to == self._fitted_to:
-            return
-        widths = None
-        before = self._fitted_to
-        if before is not None and fitted_to[1:] == before[1:]:
-            # Only the texts changed: the columns are touched (and Qt asked for their headers' size)
-            # only if a widest text changed. Rows only added below those fitted to (a payment on a
-            # short bill): only theirs are measured.
-            fitted_rows = len(self._sample)
-            if sample[:fitted_rows] == self._sample:
-                added = text_widths(self.view, sample[fitted_rows:])
-                widths = [max(old, new) for old, new in zip(self._widths, added, strict=True)]
-            else:
-                widths = text_widths(self.view, sample)
-            if widths == self._widths:
-                self._fitted_to, self._sample = fitted_to, sample
-                return
+        assert isinstance(model, CachedRowsModel), "the card's tables show its row models"
+        fitted_for = (tuple(model.header_texts()), frozenset(self.user_sized), self.view.font())
+        rows = min(RESIZE_PRECISION, model.rowCount())
+        changed_from, self._changed_from = self._changed_from, None
+        same_rows = changed_from is None or changed_from >= self._sampled
+        if fitted_for == self._fitted_for and same_rows and rows == self._sampled:
+            return  # nothing the columns were fitted to changed
+        if fitted_for == self._fitted_for and same_rows and rows > self._sampled:
+            # Rows only added after those fitted to (a payment on a short bill): only theirs measured.
+            added = text_widths(self.view, [model.texts(row) for row in range(self._sampled, rows)])
+            self.measured_rows += rows - self._sampled
+            widths = [max(old, new) for old, new in zip(self._widths, added, strict=True)]
+        else:
+            widths = text_widths(self.view, sampled_texts(self.view, rows))
+            self.measured_rows += rows
+        self._sampled = rows
+        if fitted_for == self._fitted_for and widths == self._widths:
+            return  # the widest texts are as wide as before: no column to touch
         self._fitting = True
         try:
-            self._widths = fit_columns(self.view, keep=self.user_sized, sample=sample, widths=widths)
+            self._widths = fit_columns(self.view, keep=self.user_sized, widths=widths)
         finally:
             self._fitting = False
-        self._fitted_to, self._sample = fitted_to, sample
+        self._fitted_for = fitted_for
 
 
 def with_empty_text(view: QTableView, text: str, name: str) -> QLabel:
