@@ -28,7 +28,8 @@ def _clock_calls(node: ast.AST) -> Iterator[ast.Call]:
     for call in ast.walk(node):
         if isinstance(call, ast.Call):
             name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
-            if (name in CLOCK_CALLS and not call.args and not call.keywords) or (name == "now" and call.args):
+            given = call.args or call.keywords
+            if (name in CLOCK_CALLS and not given) or (name == "now" and given):
                 yield call
 
 
@@ -79,6 +80,7 @@ from datetime import date, timedelta
 import pytest
 TODAY = date.today()
 NOW = dt.datetime.now(dt.UTC)
+LATER = dt.datetime.now(tz=dt.UTC)
 class Rows:
     DAY = date.today() + timedelta(days=1)
 @pytest.mark.parametrize("day", [date.today()])
@@ -90,4 +92,4 @@ def test_b(today): return date.today(), (lambda: dt.datetime.now(dt.UTC))()
 def fresh(): return date.today()
 '''
     lines = [call.lineno for call in _read_at_import(ast.parse(source))]
-    assert lines == [5, 6, 8, 9, 10, 12]
+    assert lines == [5, 6, 7, 9, 10, 11, 13]

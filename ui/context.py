@@ -69,8 +69,13 @@ class ChangeNotice(frozenset[int]):
 
     def __new__(cls, folios: Iterable[int], reread: Mapping[int, tuple[Reread, object]] | None = None) -> ChangeNotice:
         notice = super().__new__(cls, folios)
-        notice.reread = reread or {}  # none: a copy made by frozenset's own means
+        notice.reread = reread or {}
         return notice
+
+    def __reduce__(self) -> tuple[type[ChangeNotice], tuple[list[int]]]:
+        # A copy or a pickle keeps the folios and drops what was read: that data holds the reads'
+        # functions, and a window given a copy reads for itself.
+        return ChangeNotice, (list(self),)
 
     def read_for(self, folio_id: int, owner: object, shown: object) -> object | None:
         """What was read for ``owner``'s window of ``folio_id`` from ``shown``; None if nothing was, or

@@ -4,6 +4,8 @@ own; a card closed, loading or shown newer meanwhile still ends showing the newe
 
 from __future__ import annotations
 
+import copy
+import pickle
 import threading
 import time
 from collections.abc import Iterator
@@ -18,7 +20,7 @@ from desk.stays.reservation_card import reload_reservation_card
 from tests.actors import signed_in
 from tests.helpers import eur
 from tests.ui.conftest import folio_id_of
-from ui.context import DeskContext
+from ui.context import ChangeNotice, DeskContext, Reread
 from ui.ops import delivery
 from ui.ops.op import Op
 from ui.reservation_card.window import ReservationCard, open_reservation_card
@@ -185,3 +187,12 @@ def test_a_change_whose_reread_fails_still_succeeds_and_the_card_reads_for_itsel
     assert payments[0].id in paid(card)
     assert len(calls) == 2 and len(ops) == 2  # the change's reread failed; the card's own reload read it
     assert "the changed folios' windows were not read again: the server went away" in caplog.text
+
+
+def test_a_copied_or_pickled_notice_keeps_its_folios_and_drops_what_was_read():
+    reread = Reread(object(), object(), lambda _session: None)
+    notice = ChangeNotice([7, 9], {7: (reread, "the card's new data")})
+    for copied in (copy.copy(notice), copy.deepcopy(notice), pickle.loads(pickle.dumps(notice))):
+        assert isinstance(copied, ChangeNotice) and copied == {7, 9}
+        assert copied.read_for(7, reread.owner, reread.shown) is None  # the window reads for itself
+    assert notice.read_for(7, reread.owner, reread.shown) == "the card's new data"

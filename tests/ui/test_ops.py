@@ -217,9 +217,12 @@ def test_released_comes_with_the_widgets_given_back_before_the_callbacks_and_wit
     window.layout().addWidget(button)
     calls: list[tuple[str, bool]] = []
     Op(button, lambda: "done").busy(button).released(lambda: calls.append(("released", button.isEnabled()))) \
+        .released(lambda: calls.append(("also released", button.isEnabled()))) \
         .success(lambda _result: calls.append(("success", button.isEnabled()))).run()
     assert delivery.wait_all(30_000)
-    assert calls == [("released", True), ("success", True)]
+    # A second callback never replaces the first (ctx.change tells the windows of its change with one).
+    assert calls == [("released", True), ("also released", True), ("success", True)]
+    calls.clear()
 
     parent = QWidget()
     gate = threading.Event()
@@ -228,7 +231,7 @@ def test_released_comes_with_the_widgets_given_back_before_the_callbacks_and_wit
     shiboken6.delete(parent)
     gate.set()
     assert delivery.wait_all(30_000)
-    assert calls[2:] == [("released", False)]
+    assert calls == [("released", False)]
 
 
 def test_busy_widget_disabled_and_wait_cursor_while_running(qtbot, window):

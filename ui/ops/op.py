@@ -84,7 +84,7 @@ class Op(Generic[T]):
         self._on_success: Callable[[T], Any] | None = None
         self._on_failure: Callable[[BaseException], Any] | None = None
         self._on_progress: Callable[[float | None, str], Any] | None = None
-        self._on_released: Callable[[], Any] | None = None
+        self._on_released: list[Callable[[], Any]] = []
         self._busy_widgets: list[QWidget] = []
         self._cursor_window: QWidget | None = None
         self._dialog_spec: _DialogSpec | None = None
@@ -122,8 +122,9 @@ class Op(Generic[T]):
 
     def released(self, callback: Callable[[], Any]) -> Op[T]:
         """Call ``callback()`` on the GUI thread once ``fn`` has ended and the op has given its widgets
-        back, before ``success``/``failure``; also when the parent has been destroyed."""
-        self._on_released = callback
+        back, before ``success``/``failure``; also when the parent has been destroyed. Each callback
+        given is called, in the order given: ``ctx.change`` tells the windows of its change with one."""
+        self._on_released.append(callback)
         return self
 
     def busy(self, *widgets: QWidget) -> Op[T]:
@@ -218,8 +219,8 @@ class Op(Generic[T]):
         # Restore the widgets first, so a callback may disable them again.
         self._unmark_busy()
         self._close_dialog()
-        if self._on_released is not None:
-            self._on_released()
+        for released in self._on_released:
+            released()
         if not self._parent_alive():
             if not ok and not isinstance(value, Cancelled):
                 logger.error("%r failed after its parent was destroyed", self, exc_info=value)
