@@ -38,7 +38,7 @@ from desk.db.base import Base, locks_rows
 from desk.hotel.models import MethodKind
 from desk.hotel.rates import rate_on
 from desk.hotel.reference import base_currency
-from desk.ledger.invoiced import CLOSING_INVOICE, refuse_closing_invoice, refuse_invoiced_bill
+from desk.ledger.invoiced import CLOSING_INVOICE, refuse_closing_invoice
 from desk.ledger.models import Bill, Folio, Payment, Posting
 from desk.stays.models import Reservation, ReservationStatus
 
@@ -91,16 +91,17 @@ _BILL_AND_STAY = (
     .outerjoin(Reservation, Reservation.id == Folio.reservation_id)
     .where(Bill.id == bindparam("bill_id"))
 )
-# FOR NO KEY UPDATE of the bill alone (see the lock order above); the folio and stay are only read.
-_BILL_AND_STAY_LOCKED = _BILL_AND_STAY.with_for_update(of=Bill, key_share=True).execution_options(
-    populate_existing=True)
+# FOR NO KEY UPDATE of the bill alone (see the lock order above), in a statement of its own on PostgreSQL:
+# a statement that waited for the lock (a check-out, an invoice holding it) still reads everything else as
+# it was before the wait, and would let a charge or a payment onto a stay that has just checked out.
+_BILL_LOCKED = (select(Bill).where(Bill.id == bindparam("bill_id")).with_for_update(key_share=True)
+                .execution_options(populate_existing=True))
 
 
 def bill_for_update(session: Session, bill_id: int) -> tuple[Bill, tuple[ReservationStatus, str] | None]:
     """The bill, locked as :func:`get` locks it, with its stay's status and number (None for a folio
-    without a stay), in one statement: a sale reads its bill four times, once per unit, and the
-    folio and stay behind it were two more reads each time."""
-    bill, stay, _ = _bill_row(session, _BILL_AND_STAY_LOCKED if locks_rows(session) else _BILL_AND_STAY, bill_id)
+    without a stay), as they are once the lock is held."""
+    bill, stay, _ = bill_after_lock(session, _BILL_AND_STAY, bill_id)
     return bill, stay
 
 
@@ -118,19 +119,20 @@ _BILL_STAY_AND_INVOICE = _BILL_AND_STAY.add_columns(CLOSING_INVOICE)
 
 
 def bill_and_stay_with(*columns: Any) -> Select[Any]:
-    """The statement :func:`bill_with` reads: the bill and its stay, then ``columns`` (scalar subqueries
-    correlated to ``Bill.id``)."""
+    """A statement for :func:`bill_after_lock`: the bill and its stay, then ``columns`` (scalar
+    subqueries correlated to ``Bill.id``)."""
     return _BILL_AND_STAY.add_columns(*columns)
 
 
-def bill_with(session: Session, statement: Executable, bill_id: int,
-              **params: Any) -> tuple[Bill, tuple[ReservationStatus, str] | None, tuple[Any, ...]]:
-    """:func:`bill_for_update` and what the further columns of ``statement`` (made by
-    :func:`bill_and_stay_with`) read, in one statement: on SQLite only, where the unit has held the whole
-    file since it began, so nothing it reads can change before it commits. On PostgreSQL a statement that
-    waited for the bill's lock still reads what it read before the wait: what depends on the bill is read
-    after it, in a statement of its own."""
-    assert not locks_rows(session), "the bill's lock would be taken after the columns were read"
+def bill_after_lock(session: Session, statement: Executable, bill_id: int,
+                    **params: Any) -> tuple[Bill, tuple[ReservationStatus, str] | None, tuple[Any, ...]]:
+    """The bill locked as :func:`get` locks it, then what ``statement`` (:data:`_BILL_AND_STAY` or one
+    made by :func:`bill_and_stay_with`) reads: its stay and further columns as they are once the lock is
+    held. On SQLite one statement (the unit has held the whole file since it began); on PostgreSQL the
+    lock is a statement of its own first, since one that waited for a lock reads everything else as it
+    was before the wait."""
+    if locks_rows(session) and session.execute(_BILL_LOCKED, {"bill_id": bill_id}).first() is None:
+        raise NotFound(_MISSING["Bill"], label="Bill", key=bill_id)
     return _bill_row(session, statement, bill_id, **params)
 
 
@@ -138,16 +140,10 @@ def chargeable_bill(session: Session, bill_id: int) -> Bill:
     """:func:`open_bill_for_update`, then :func:`desk.ledger.invoiced.refuse_invoiced_bill`: a bill
     that may take a charge.
 
-    The invoicing is read after the bill's lock, since an invoice being issued holds that lock until
-    it commits: in a statement of its own on PostgreSQL (a statement that waited for a row lock still
-    reads what it read before), in the bill's statement on SQLite, where the unit has held the whole
-    file since it began (one statement fewer for each charge, issue 23).
+    The stay and the invoicing are read once the bill's lock is held (:func:`bill_after_lock`): a
+    check-out or an invoice being issued holds that lock until it commits.
     """
-    if locks_rows(session):
-        bill = open_bill_for_update(session, bill_id)
-        refuse_invoiced_bill(session, bill.id)
-        return bill
-    bill, stay, (invoice,) = _bill_row(session, _BILL_STAY_AND_INVOICE, bill_id)
+    bill, stay, (invoice,) = bill_after_lock(session, _BILL_STAY_AND_INVOICE, bill_id)
     ensure_bill_open(stay)
     refuse_closing_invoice(bill.id, invoice)
     return bill

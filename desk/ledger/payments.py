@@ -27,9 +27,8 @@ from desk.ledger.bills import open_bill
 from desk.ledger.folios import FolioView, PaymentLine, bill_balance, bill_owed_params, bill_owed_read, load_folio, owed
 from desk.ledger.invoiced import closing_invoice
 from desk.ledger.lookup import (
+    bill_after_lock,
     bill_and_stay_with,
-    bill_for_update,
-    bill_with,
     company_transfer_refusal,
     ensure_bill_open,
     ensure_open,
@@ -213,21 +212,15 @@ def take_payment(
     require(actor, Right.TAKE_PAYMENT)
     # The bill is locked before the key is looked up: two retries racing each other then wait in
     # turn, and the second sees the payment the first committed. What the rules below decide from
-    # depends only on the bill: read with it on SQLite, in one statement after its lock on PostgreSQL.
-    latest_shift: LatestShift | None = None
-    if locks_rows(session):
-        bill, stay = bill_for_update(session, bill_id)
-        keyed, pending, owed_minor, other_currency = session.execute(
-            _READ_AFTER_BILL, {"bill_id": bill.id, "idempotency_key": idempotency_key,
-                               **bill_owed_params(session)}).one()
-    else:
-        # The drawer's shift too when the money is cash (refused later, in _record, if it is not open).
-        known = payment_method(session, tender.method_code)
-        cash = known is not None and known.kind is MethodKind.CASH
-        bill, stay, (keyed, pending, owed_minor, other_currency, *shift) = bill_with(
-            session, _CASH_PAYMENT_READ if cash else _PAYMENT_READ, bill_id, idempotency_key=idempotency_key,
-            workstation=actor.workstation, **bill_owed_params(session))
-        latest_shift = (shift[0], shift[1]) if cash else None
+    # depends only on the bill: read with it, once its lock is held. On SQLite the drawer's shift too
+    # when the money is cash (refused later, in _record, if it is not open); PostgreSQL reads the shift
+    # under its own lock there.
+    known = None if locks_rows(session) else payment_method(session, tender.method_code)
+    cash = known is not None and known.kind is MethodKind.CASH
+    bill, stay, (keyed, pending, owed_minor, other_currency, *shift) = bill_after_lock(
+        session, _CASH_PAYMENT_READ if cash else _PAYMENT_READ, bill_id, idempotency_key=idempotency_key,
+        workstation=actor.workstation, **bill_owed_params(session))
+    latest_shift: LatestShift | None = (shift[0], shift[1]) if cash else None
     done = _made_by_this_apply(session, idempotency_key, folio_id=bill.folio_id, bill_id=bill.id,
                                amount=tender.amount, method_code=tender.method_code, recorded=keyed)
     if done is not None:
@@ -321,7 +314,6 @@ def _read_with_bill(bill_id: Any) -> tuple[ScalarSelect[Any], ...]:
 
 _PAYMENT_READ = bill_and_stay_with(*_read_with_bill(Bill.id))
 _CASH_PAYMENT_READ = with_latest_shift(_PAYMENT_READ, bindparam("workstation"))
-_READ_AFTER_BILL = select(*_read_with_bill(bindparam("bill_id")))
 
 
 def take_deposit(
