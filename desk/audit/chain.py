@@ -37,7 +37,7 @@ _NEW_ENTRY = insert(AuditEntry)
 # The next entry, written only if the one it follows is still the trail's last: what this process last
 # appended is remembered, and another process that appended since (or a rolled-back unit or savepoint
 # that took the remembered entry away, or a restore) makes this insert nothing. "Last" as the greatest
-# seq, which the unique index on seq answers from its end (see desk.ledger.chain._NEXT_LINK).
+# seq, which the unique index on seq answers from its end (see desk.ledger.chain._next_links).
 _NEXT_ENTRY = insert(AuditEntry).from_select(
     _WRITTEN,
     select(*(bindparam(name, type_=_ENTRIES.c[name].type) for name in _WRITTEN))
