@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -234,3 +234,24 @@ def context_of(qtbot, demo_database: Database):
     assert delivery.wait_all(30_000)
     for ctx in made:
         ctx.close()
+
+
+@pytest.fixture
+def card_of(qtbot, demo_database: Database):
+    """``card_of(ctx, reservation_number)``: that stay's reservation card, loaded and shown, closed at the end."""
+    import shiboken6
+
+    from ui.reservation_card.window import open_reservation_card
+
+    opened = []
+
+    def make(ctx: Any, number: str) -> Any:
+        card = open_reservation_card(ctx, folio_id_of(demo_database, number))
+        opened.append(card)
+        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
+        return card
+
+    yield make
+    for card in opened:
+        if shiboken6.isValid(card):
+            card.close()

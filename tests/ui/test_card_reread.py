@@ -8,7 +8,6 @@ import copy
 import pickle
 import threading
 import time
-from collections.abc import Iterator
 
 import pytest
 import shiboken6
@@ -19,11 +18,10 @@ from desk.people.models import Role
 from desk.stays.reservation_card import reload_reservation_card
 from tests.actors import signed_in
 from tests.helpers import eur
-from tests.ui.conftest import folio_id_of
 from ui.context import ChangeNotice, DeskContext, Reread
 from ui.ops import delivery
 from ui.ops.op import Op
-from ui.reservation_card.window import ReservationCard, open_reservation_card
+from ui.reservation_card.window import ReservationCard
 
 
 @pytest.fixture
@@ -32,12 +30,8 @@ def ctx(context_of) -> DeskContext:
 
 
 @pytest.fixture
-def card(qtbot, ctx, demo_database) -> Iterator[ReservationCard]:
-    opened = open_reservation_card(ctx, folio_id_of(demo_database, "R10016"))
-    qtbot.waitUntil(lambda: opened.is_loaded and opened.isVisible(), timeout=30_000)
-    yield opened
-    if shiboken6.isValid(opened):
-        opened.close()
+def card(ctx, card_of) -> ReservationCard:
+    return card_of(ctx, "R10016")
 
 
 @pytest.fixture

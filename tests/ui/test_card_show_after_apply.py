@@ -8,10 +8,7 @@ to Qt again.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTableView
 
@@ -20,13 +17,12 @@ import ui.reservation_card.tables as tables
 from desk.ledger.payments import Tender, take_payment
 from desk.people.models import Role
 from tests.helpers import eur
-from tests.ui.conftest import folio_id_of
 from ui.context import DeskContext
 from ui.ops import delivery
 from ui.reservation_card.base import BILLS_TAB
 from ui.reservation_card.models import CachedRowsModel
 from ui.reservation_card.tables import RESIZE_PRECISION, ColumnFitter, make_table
-from ui.reservation_card.window import ReservationCard, open_reservation_card
+from ui.reservation_card.window import ReservationCard
 
 
 class _Words(CachedRowsModel[tuple[int, str, str]]):
@@ -139,12 +135,8 @@ def ctx(context_of) -> DeskContext:
 
 
 @pytest.fixture
-def card(qtbot, ctx, demo_database) -> Iterator[ReservationCard]:
-    opened = open_reservation_card(ctx, folio_id_of(demo_database, "R10016"))
-    qtbot.waitUntil(lambda: opened.is_loaded and opened.isVisible(), timeout=30_000)
-    yield opened
-    if shiboken6.isValid(opened):
-        opened.close()
+def card(ctx, card_of) -> ReservationCard:
+    return card_of(ctx, "R10016")
 
 
 def _apply(qtbot, ctx: DeskContext, card: ReservationCard, bill_id: int) -> None:
