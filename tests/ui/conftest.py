@@ -237,21 +237,33 @@ def context_of(qtbot, demo_database: Database):
 
 
 @pytest.fixture
-def card_of(qtbot, demo_database: Database):
-    """``card_of(ctx, reservation_number)``: that stay's reservation card, loaded and shown, closed at the end."""
+def card_opener(qtbot):
+    """``card_opener(ctx, folio_id)``: the folio's card opened as the desk opens it, loaded and shown; the
+    cards opened are closed at the end."""
     import shiboken6
 
     from ui.reservation_card.window import open_reservation_card
 
     opened = []
 
-    def make(ctx: Any, number: str) -> Any:
-        card = open_reservation_card(ctx, folio_id_of(demo_database, number))
+    def open_card(ctx: Any, folio_id: int) -> Any:
+        card = open_reservation_card(ctx, folio_id)
         opened.append(card)
         qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
         return card
 
-    yield make
+    yield open_card
     for card in opened:
         if shiboken6.isValid(card):
             card.close()
+
+
+@pytest.fixture
+def cashier_ctx(context_of):
+    return context_of(Role.CASHIER)  # TEST-1, whose drawer is open
+
+
+@pytest.fixture
+def cashier_card(cashier_ctx, card_opener, demo_database: Database):
+    """An in-house stay's card (R10016) opened by a cashier."""
+    return card_opener(cashier_ctx, folio_id_of(demo_database, "R10016"))

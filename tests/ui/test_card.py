@@ -53,20 +53,9 @@ def cells(view, column: int) -> list[str]:
 
 
 @pytest.fixture
-def show_card(qtbot, desk_context):
+def show_card(desk_context, card_opener):
     """Open a folio's card as the desk does, and wait until the clerk can read it."""
-    opened: list[ReservationCard] = []
-
-    def show(folio_id: int) -> ReservationCard:
-        card = open_reservation_card(desk_context, folio_id)
-        opened.append(card)
-        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
-        return card
-
-    yield show
-    for card in opened:
-        if shiboken6.isValid(card):
-            card.close()
+    return lambda folio_id: card_opener(desk_context, folio_id)
 
 
 class FakeDialog(QDialog):

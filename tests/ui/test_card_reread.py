@@ -25,16 +25,6 @@ from ui.reservation_card.window import ReservationCard
 
 
 @pytest.fixture
-def ctx(context_of) -> DeskContext:
-    return context_of(Role.CASHIER)  # TEST-1, whose drawer is open
-
-
-@pytest.fixture
-def card(ctx, card_of) -> ReservationCard:
-    return card_of(ctx, "R10016")
-
-
-@pytest.fixture
 def ops(monkeypatch) -> list[int]:
     """The ids of the ops started from now on."""
     started: list[int] = []
@@ -61,12 +51,12 @@ def rereads(monkeypatch) -> list[object]:
     return read
 
 
-def paid(card: ReservationCard) -> list[int]:
-    return [line.payment.id for line in card.view.payments]
+def paid(cashier_card: ReservationCard) -> list[int]:
+    return [line.payment.id for line in cashier_card.view.payments]
 
 
-def apply(ctx: DeskContext, card: ReservationCard, amount: str = "1.00") -> Op[object]:
-    return ctx.change(None, take_payment, card.view.bills[0].bill.id, Tender("cash", eur(amount))).run()
+def apply(cashier_ctx: DeskContext, cashier_card: ReservationCard, amount: str = "1.00") -> Op[object]:
+    return cashier_ctx.change(None, take_payment, cashier_card.view.bills[0].bill.id, Tender("cash", eur(amount))).run()
 
 
 def ended_unseen(op: Op[object]) -> None:
@@ -78,19 +68,20 @@ def ended_unseen(op: Op[object]) -> None:
         time.sleep(0.005)
 
 
-def test_apply_shows_the_payment_on_the_card_with_the_change_s_own_op(qtbot, ctx, card, ops, rereads):
-    rows = card.payments_model.rowCount()
+def test_apply_shows_the_payment_on_the_card_with_the_change_s_own_op(qtbot, cashier_ctx, cashier_card, ops, rereads):
+    rows = cashier_card.payments_model.rowCount()
     payments: list[object] = []
-    with qtbot.waitSignal(card.loaded, timeout=30_000):
-        apply(ctx, card).success(payments.append)
+    with qtbot.waitSignal(cashier_card.loaded, timeout=30_000):
+        apply(cashier_ctx, cashier_card).success(payments.append)
     assert delivery.wait_all(30_000)
 
     assert len(ops) == 1  # the change's: no reload op of the card's, and no second trip to the database thread
-    assert rereads == [rereads[0]] and payments[0].id in paid(card)
-    assert card.payments_model.rowCount() == rows + 1
+    assert rereads == [rereads[0]] and payments[0].id in paid(cashier_card)
+    assert cashier_card.payments_model.rowCount() == rows + 1
 
 
-def test_a_card_closed_before_the_change_ends_gets_nothing_and_nothing_is_read_for_it(qtbot, ctx, card, rereads):
+def test_a_card_closed_before_the_change_ends_gets_nothing_and_nothing_is_read_for_it(qtbot, cashier_ctx, cashier_card,
+                                                                                     rereads):
     gate = threading.Event()
 
     def payment_held_until_the_card_closed(session, actor, *args, **kwargs):
@@ -98,71 +89,72 @@ def test_a_card_closed_before_the_change_ends_gets_nothing_and_nothing_is_read_f
         return take_payment(session, actor, *args, **kwargs)
 
     payments: list[object] = []
-    ctx.change(None, payment_held_until_the_card_closed, card.view.bills[0].bill.id,
+    cashier_ctx.change(None, payment_held_until_the_card_closed, cashier_card.view.bills[0].bill.id,
                Tender("cash", eur("1.00"))).success(payments.append).run()
-    card.close()
+    cashier_card.close()
     gate.set()
     assert delivery.wait_all(30_000)
 
     assert payments and rereads == []  # the change succeeded; no card to read again
-    assert not shiboken6.isValid(card) or not card.isVisible()
+    assert not shiboken6.isValid(cashier_card) or not cashier_card.isVisible()
 
 
-def test_a_card_closed_after_its_new_data_was_read_takes_none_of_it(qtbot, ctx, card, ops, rereads):
+def test_a_card_closed_after_its_new_data_was_read_takes_none_of_it(qtbot, cashier_ctx, cashier_card, ops, rereads):
     payments: list[object] = []
-    op = apply(ctx, card).success(payments.append)
+    op = apply(cashier_ctx, cashier_card).success(payments.append)
     ended_unseen(op)  # the card's new data is read and on its way
     assert len(rereads) == 1
-    card.close()
+    cashier_card.close()
     assert delivery.wait_all(30_000)
     qtbot.wait(10)  # the card's deletion
 
     assert payments and len(ops) == 1 and len(rereads) == 1  # the change's outcome came; the card asked nothing
-    assert not shiboken6.isValid(card)
+    assert not shiboken6.isValid(cashier_card)
 
 
 def test_a_card_shown_newer_meanwhile_does_not_go_back_to_the_change_s_older_data(
-    qtbot, ctx, card, demo_database
+    qtbot, cashier_ctx, cashier_card, demo_database
 ):
-    bill_id = card.view.bills[0].bill.id
-    op = apply(ctx, card)
+    bill_id = cashier_card.view.bills[0].bill.id
+    op = apply(cashier_ctx, cashier_card)
     ended_unseen(op)  # read from what the card showed before: the payment, and nothing after it
     other_desk = signed_in(demo_database, Role.CASHIER, "FRONT-2")
     with demo_database.writing() as session:
         later = take_payment(session, other_desk, bill_id, Tender("cash", eur("2.00")))
     with demo_database.unit_of_work() as session:  # the card shows newer data first (as if its own reload came)
-        card.show_card(reload_reservation_card(session, card.card))
-    assert later.id in paid(card)
+        cashier_card.show_card(reload_reservation_card(session, cashier_card.card))
+    assert later.id in paid(cashier_card)
 
     assert delivery.wait_all(30_000)
 
-    assert later.id in paid(card)
-    assert len(paid(card)) == len(set(paid(card)))
+    assert later.id in paid(cashier_card)
+    assert len(paid(cashier_card)) == len(set(paid(cashier_card)))
 
 
-def test_a_change_while_the_card_reloads_ends_with_the_newest(qtbot, ctx, card, monkeypatch):
+def test_a_change_while_the_card_reloads_ends_with_the_newest(qtbot, cashier_ctx, cashier_card, monkeypatch):
     # Each reload shown must have been read from what the card showed: its tables take only the lines
     # that differ from that.
     read_from: list[tuple[object, object]] = []
-    show_card = card.show_card
+    show_card = cashier_card.show_card
 
     def shown(data):
-        read_from.append((data.changes.since if data.changes is not None else None, card.card.folio))
+        read_from.append((data.changes.since if data.changes is not None else None, cashier_card.card.folio))
         show_card(data)
 
-    monkeypatch.setattr(card, "show_card", shown)
+    monkeypatch.setattr(cashier_card, "show_card", shown)
     payments: list[object] = []
-    apply(ctx, card).success(payments.append)
-    card.reload()  # queued behind the change, from what the card shows now: it comes back after the change's
-    qtbot.waitUntil(lambda: bool(payments) and not card._loading and not card._reload_pending, timeout=30_000)
+    apply(cashier_ctx, cashier_card).success(payments.append)
+    cashier_card.reload()  # queued behind the change, from what the card shows now: it comes back after the change's
+    qtbot.waitUntil(lambda: bool(payments) and not cashier_card._loading and not cashier_card._reload_pending,
+                    timeout=30_000)
     assert delivery.wait_all(30_000)
 
-    assert payments[0].id in paid(card)
-    assert len(paid(card)) == len(set(paid(card)))
+    assert payments[0].id in paid(cashier_card)
+    assert len(paid(cashier_card)) == len(set(paid(cashier_card)))
     assert read_from and all(since is before for since, before in read_from)
 
 
-def test_a_change_whose_reread_fails_still_succeeds_and_the_card_reads_for_itself(qtbot, ctx, card, ops,
+def test_a_change_whose_reread_fails_still_succeeds_and_the_card_reads_for_itself(qtbot, cashier_ctx, cashier_card, ops,
                                                                                    monkeypatch, caplog):
     calls: list[object] = []
 
@@ -174,11 +166,11 @@ def test_a_change_whose_reread_fails_still_succeeds_and_the_card_reads_for_itsel
 
     monkeypatch.setattr(card_window, "reload_reservation_card", fails_once)
     payments: list[object] = []
-    with qtbot.waitSignal(card.loaded, timeout=30_000):
-        apply(ctx, card).success(payments.append)
+    with qtbot.waitSignal(cashier_card.loaded, timeout=30_000):
+        apply(cashier_ctx, cashier_card).success(payments.append)
     assert delivery.wait_all(30_000)
 
-    assert payments[0].id in paid(card)
+    assert payments[0].id in paid(cashier_card)
     assert len(calls) == 2 and len(ops) == 2  # the change's reread failed; the card's own reload read it
     assert "the changed folios' windows were not read again: the server went away" in caplog.text
 

@@ -8,14 +8,12 @@ to Qt again.
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QTableView
 
 import ui.reservation_card.breakdown as breakdown
 import ui.reservation_card.tables as tables
 from desk.ledger.payments import Tender, take_payment
-from desk.people.models import Role
 from tests.helpers import eur
 from ui.context import DeskContext
 from ui.ops import delivery
@@ -129,30 +127,20 @@ def test_a_width_the_clerk_dragged_stays_when_a_wider_row_comes(qtbot):
 # --- the card after a payment ------------------------------------------------------------------
 
 
-@pytest.fixture
-def ctx(context_of) -> DeskContext:
-    return context_of(Role.CASHIER)  # TEST-1, whose drawer is open
-
-
-@pytest.fixture
-def card(ctx, card_of) -> ReservationCard:
-    return card_of(ctx, "R10016")
-
-
-def _apply(qtbot, ctx: DeskContext, card: ReservationCard, bill_id: int) -> None:
-    with qtbot.waitSignal(card.loaded, timeout=30_000):
-        ctx.change(None, take_payment, bill_id, Tender("cash", eur("1.00"))).run()
+def _apply(qtbot, cashier_ctx: DeskContext, cashier_card: ReservationCard, bill_id: int) -> None:
+    with qtbot.waitSignal(cashier_card.loaded, timeout=30_000):
+        cashier_ctx.change(None, take_payment, bill_id, Tender("cash", eur("1.00"))).run()
     assert delivery.wait_all(30_000)
 
 
-def test_a_payment_leaves_the_postings_table_and_the_clerk_s_place_alone(qtbot, ctx, card, monkeypatch):
-    view = card.postings_view
-    card.select_postings([card.postings_model.id_at(1), card.postings_model.id_at(2)])
+def test_a_payment_leaves_the_postings_table_and_the_clerk_s_place_alone(qtbot, cashier_ctx, cashier_card, monkeypatch):
+    view = cashier_card.postings_view
+    cashier_card.select_postings([cashier_card.postings_model.id_at(1), cashier_card.postings_model.id_at(2)])
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
-    place = (card.selected_posting_ids(), view.currentIndex().row(), view.verticalScrollBar().value())
-    widths = [view.columnWidth(column) for column in range(card.postings_model.columnCount())]
-    payments_before = card.payments_model.rowCount()
-    postings_fitter = next(fitter for fitter in card._fitters if fitter.view is view)
+    place = (cashier_card.selected_posting_ids(), view.currentIndex().row(), view.verticalScrollBar().value())
+    widths = [view.columnWidth(column) for column in range(cashier_card.postings_model.columnCount())]
+    payments_before = cashier_card.payments_model.rowCount()
+    postings_fitter = next(fitter for fitter in cashier_card._fitters if fitter.view is view)
     measured = postings_fitter.measured_rows
     sampled: list[QObject] = []
     sampled_texts = tables.sampled_texts
@@ -171,27 +159,27 @@ def test_a_payment_leaves_the_postings_table_and_the_clerk_s_place_alone(qtbot, 
 
     monkeypatch.setattr(breakdown, "QItemSelection", counted_selection)
 
-    _apply(qtbot, ctx, card, card.view.bills[0].bill.id)
+    _apply(qtbot, cashier_ctx, cashier_card, cashier_card.view.bills[0].bill.id)
 
-    assert card.payments_model.rowCount() == payments_before + 1  # the payment is shown
+    assert cashier_card.payments_model.rowCount() == payments_before + 1  # the payment is shown
     assert view not in sampled and postings_fitter.measured_rows == measured  # the postings: not read again
-    assert [view.columnWidth(column) for column in range(card.postings_model.columnCount())] == widths
-    assert (card.selected_posting_ids(), view.currentIndex().row(), view.verticalScrollBar().value()) == place
+    assert [view.columnWidth(column) for column in range(cashier_card.postings_model.columnCount())] == widths
+    assert (cashier_card.selected_posting_ids(), view.currentIndex().row(), view.verticalScrollBar().value()) == place
     assert built == []  # the place had not moved: nothing sent to Qt again
 
 
-def test_a_payment_on_the_bills_tab_keeps_the_bill_and_its_new_payment_fits(qtbot, ctx, card):
-    card.tabs.setCurrentIndex(BILLS_TAB)
-    bill_id = card.view.bills[0].bill.id
-    card.select_bill(bill_id)
-    qtbot.waitUntil(lambda: card.payments_model.bill_id == bill_id, timeout=5_000)
-    rows = card.payments_model.rowCount()
+def test_a_payment_on_the_bills_tab_keeps_the_bill_and_its_new_payment_fits(qtbot, cashier_ctx, cashier_card):
+    cashier_card.tabs.setCurrentIndex(BILLS_TAB)
+    bill_id = cashier_card.view.bills[0].bill.id
+    cashier_card.select_bill(bill_id)
+    qtbot.waitUntil(lambda: cashier_card.payments_model.bill_id == bill_id, timeout=5_000)
+    rows = cashier_card.payments_model.rowCount()
 
-    _apply(qtbot, ctx, card, bill_id)
+    _apply(qtbot, cashier_ctx, cashier_card, bill_id)
 
-    assert card.tabs.currentIndex() == BILLS_TAB and card.current_bill_id() == bill_id
-    assert card.payments_model.rowCount() == rows + 1
-    view, model = card.payments_view, card.payments_model
+    assert cashier_card.tabs.currentIndex() == BILLS_TAB and cashier_card.current_bill_id() == bill_id
+    assert cashier_card.payments_model.rowCount() == rows + 1
+    view, model = cashier_card.payments_view, cashier_card.payments_model
     metrics = view.fontMetrics()
     last = view.horizontalHeader().count() - 1
     for column in range(last):  # the stretched last column takes what is left

@@ -19,19 +19,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def open_card(qtbot, desk_context):
-    opened: list[ReservationCard] = []
-
-    def show(folio_id: int) -> ReservationCard:
-        card = open_reservation_card(desk_context, folio_id)
-        opened.append(card)
-        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
-        return card
-
-    yield show
-    for card in opened:
-        if shiboken6.isValid(card):
-            card.close()
+def open_card(desk_context, card_opener):
+    return lambda folio_id: card_opener(desk_context, folio_id)
 
 
 def cards_window(card: ReservationCard) -> CardsWindow:

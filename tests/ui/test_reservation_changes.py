@@ -5,14 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-import shiboken6
 from PySide6.QtWidgets import QLabel
 
 from desk.ledger.folios import folio_of_reservation
 from desk.stays.booking import Booking, NewGuest, book
 from desk.stays.models import BusinessDay, Reservation, ReservationStatus
 from tests.ui.test_dialogs_common import apply_accepted, apply_refused, retype
-from ui.reservation_card.window import ReservationCard, open_reservation_card
 from ui.stays.reservation_changes import AmendReservationDialog, CancelReservationDialog, NoShowDialog
 
 
@@ -34,19 +32,8 @@ def booked(desk_context, demo_database):
 
 
 @pytest.fixture
-def show_card(qtbot, desk_context):
-    opened: list[ReservationCard] = []
-
-    def show(folio_id: int) -> ReservationCard:
-        card = open_reservation_card(desk_context, folio_id)
-        opened.append(card)
-        qtbot.waitUntil(lambda: card.is_loaded and card.isVisible(), timeout=30_000)
-        return card
-
-    yield show
-    for card in opened:
-        if shiboken6.isValid(card):
-            card.close()
+def show_card(desk_context, card_opener):
+    return lambda folio_id: card_opener(desk_context, folio_id)
 
 
 def _status(database, reservation_id: int) -> Reservation:
